@@ -1,0 +1,16 @@
+import path from 'node:path';
+
+export const E2E_PORT = Number(process.env.TRAILHOUND_E2E_PORT ?? 3100);
+export const E2E_DATA_DIR = path.resolve('.trailhound-e2e');
+export const E2E_ADMIN_EMAIL = 'admin@trailhound.local';
+// A throwaway password for a throwaway database that only exists during the test run.
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-not-secret';
+
+/** The environment of the test server and of every CLI call the specs make against it. */
+export const E2E_ENV: Record<string, string> = {
+  TRAILHOUND_DATA_DIR: E2E_DATA_DIR,
+  TRAILHOUND_ADMIN_EMAIL: E2E_ADMIN_EMAIL,
+  TRAILHOUND_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+  TRAILHOUND_E2E_PORT: String(E2E_PORT),
+  DATABASE_URL: '',
+};
