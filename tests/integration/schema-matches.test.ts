@@ -48,6 +48,41 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     const read = await client.auditLog.findFirstOrThrow({ where: { action: 'schema.test' } });
     expect(read.detail).toEqual({ nested: ['ok'] });
   },
+  IngestJob: async (client) => {
+    const job = await client.ingestJob.create({ data: { source: '/tmp/trail', sourceKind: 'path' } });
+    const read = await client.ingestJob.findUniqueOrThrow({ where: { id: job.id } });
+    expect(read).toMatchObject({ status: 'queued', eventsInserted: 0n, options: {} });
+  },
+  IngestFile: async (client) => {
+    const job = await client.ingestJob.findFirstOrThrow();
+    await client.ingestFile.create({ data: { jobId: job.id, path: 'a.json.gz', size: 10n, status: 'done' } });
+    const read = await client.ingestJob.findUniqueOrThrow({ where: { id: job.id }, include: { files: true } });
+    expect(read.files.map((file) => file.path)).toEqual(['a.json.gz']);
+  },
+  DigestCheck: async (client) => {
+    const job = await client.ingestJob.findFirstOrThrow();
+    await client.digestCheck.create({
+      data: { jobId: job.id, accountId: '111122223333', digestPath: 'd', subjectPath: 's', kind: 'log-file', status: 'ok' },
+    });
+    expect(await client.digestCheck.count({ where: { jobId: job.id, status: 'ok' } })).toBe(1);
+  },
+  Event: async (client) => {
+    const eventTime = new Date('2026-03-04T05:06:07.000Z');
+    await client.$executeRaw`SELECT ensure_event_partitions(${eventTime}::timestamptz, ${eventTime}::timestamptz)`;
+    await client.event.create({
+      data: {
+        accountId: '111122223333',
+        eventId: 'e-1',
+        eventTime,
+        sourceIp: '203.0.113.7',
+        readOnly: true,
+        raw: { eventID: 'e-1', userAgent: '<script>x</script>' },
+      },
+    });
+    const read = await client.event.findFirstOrThrow({ where: { eventId: 'e-1' } });
+    expect(read).toMatchObject({ sourceIp: '203.0.113.7', readOnly: true, eventTime });
+    expect(read.raw).toEqual({ eventID: 'e-1', userAgent: '<script>x</script>' });
+  },
 };
 
 test('every model has a round trip', () => {
