@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserFacingError } from '../../lib/db/errors';
 import { registerDbCommands } from './db-command';
+import { registerIngestCommand } from './ingest-command';
 import { registerServeCommand } from './serve-command';
 import { registerUserCommands } from './user-command';
 
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerDbCommands(program);
 registerServeCommand(program);
+registerIngestCommand(program);
 registerUserCommands(program);
 
 try {

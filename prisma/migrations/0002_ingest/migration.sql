@@ -34,6 +34,7 @@ CREATE TABLE ingest_file (
   path text NOT NULL,
   size bigint,
   fingerprint text,
+  content_sha256 text,
   kind text,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'running', 'done', 'failed', 'skipped')),
   events_inserted integer NOT NULL DEFAULT 0,
