@@ -9,9 +9,13 @@ rmSync(dataDir, { recursive: true, force: true });
 delete process.env.DATABASE_URL;
 
 const port = process.env.TRAILHOUND_E2E_PORT ?? '3100';
-const child = spawn(process.execPath, ['scripts/trailhound.mjs', 'serve', '--port', port, '--host', '127.0.0.1'], {
-  stdio: 'inherit',
-  env: process.env,
-});
+const child = spawn(
+  process.execPath,
+  ['scripts/trailhound.mjs', 'serve', '--port', port, '--host', '127.0.0.1'],
+  {
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -24,14 +24,22 @@ const SUPERUSER = 'postgres';
 
 // Tuned for bulk COPY on a laptop-sized machine; the database is a local, rebuildable workbench store.
 const SERVER_FLAGS = [
-  '-c', 'listen_addresses=127.0.0.1',
-  '-c', 'unix_socket_directories=',
-  '-c', 'shared_buffers=256MB',
-  '-c', 'work_mem=32MB',
-  '-c', 'maintenance_work_mem=256MB',
-  '-c', 'max_wal_size=4GB',
-  '-c', 'checkpoint_timeout=15min',
-  '-c', 'max_connections=100',
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'shared_buffers=256MB',
+  '-c',
+  'work_mem=32MB',
+  '-c',
+  'maintenance_work_mem=256MB',
+  '-c',
+  'max_wal_size=4GB',
+  '-c',
+  'checkpoint_timeout=15min',
+  '-c',
+  'max_connections=100',
 ];
 
 /**
@@ -39,14 +47,20 @@ const SERVER_FLAGS = [
  * at initialisation and kept in `<dataDir>/postgres.json`, so the app, the CLI and a second
  * terminal all find the same server.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
   ensureWritableDirectory(dataDir);
   const clusterDir = path.join(dataDir, 'postgres');
   const settingsFile = path.join(dataDir, 'postgres.json');
   const initialised = existsSync(path.join(clusterDir, 'PG_VERSION')) && existsSync(settingsFile);
   const settings: ClusterSettings = initialised
     ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as ClusterSettings)
-    : { port: Number(process.env.TRAILHOUND_PG_PORT) || (await findFreePort()), password: randomBytes(18).toString('base64url') };
+    : {
+        port: Number(process.env.TRAILHOUND_PG_PORT) || (await findFreePort()),
+        password: randomBytes(18).toString('base64url'),
+      };
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/${DATABASE_NAME}`;
 
   if (initialised && (await isAcceptingConnections(settings))) {

@@ -14,7 +14,9 @@ export interface ResolvedDatabase {
  * One rule for the app, the CLI and the tests: DATABASE_URL when set, otherwise the embedded
  * cluster under the data directory. Sets DATABASE_URL for this process and its children.
  */
-export async function resolveDatabase(log: (line: string) => void = console.error): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  log: (line: string) => void = console.error,
+): Promise<ResolvedDatabase> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     await assertReachable(configured);

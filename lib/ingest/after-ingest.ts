@@ -15,10 +15,15 @@ export function registerAfterIngestStep(step: AfterIngestStep): void {
   if (!steps.some((existing) => existing.name === step.name)) steps.push(step);
 }
 
-export async function runAfterIngest(pool: pg.Pool, jobId: string, options: { quiet?: boolean } = {}): Promise<void> {
+export async function runAfterIngest(
+  pool: pg.Pool,
+  jobId: string,
+  options: { quiet?: boolean } = {},
+): Promise<void> {
   for (const step of steps) {
     const started = Date.now();
     await step.run(pool, jobId);
-    if (!options.quiet) console.error(`${step.name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (!options.quiet)
+      console.error(`${step.name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

@@ -37,7 +37,13 @@ export const EVENT_COLUMNS = [
 
 const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
 const ESCAPABLE = /[\\\n\r\t\0]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\uFFFD' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\0': '\uFFFD',
+};
 
 /** COPY text format: backslash escapes, \N for NULL. NUL cannot be stored in Postgres text. */
 export function copyText(value: string | null): string {

@@ -50,23 +50,31 @@ export class ContentGuard extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.limits.maxDecompressedBytes) {
-      return callback(
-        new DecodeLimitError(
-          `decompressed size exceeds the limit of ${this.limits.maxDecompressedBytes} bytes (possible gzip bomb); ` +
-            'raise TRAILHOUND_MAX_DECOMPRESSED_BYTES if the file is genuine',
-        ),
-      );
-    }
-    if (this.bytes > RATIO_CHECK_AFTER && this.bytes > this.delivered.bytes * this.limits.maxCompressionRatio) {
-      return callback(
-        new DecodeLimitError(
-          `compression ratio above ${this.limits.maxCompressionRatio}:1 (possible gzip bomb); the file was not read further`,
-        ),
-      );
+    const problem = this.limitProblem();
+    if (problem) {
+      callback(problem);
+      return;
     }
     this.hash.update(chunk);
     callback(null, chunk);
+  }
+
+  private limitProblem(): DecodeLimitError | null {
+    if (this.bytes > this.limits.maxDecompressedBytes) {
+      return new DecodeLimitError(
+        `decompressed size exceeds the limit of ${this.limits.maxDecompressedBytes} bytes (possible gzip bomb); ` +
+          'raise TRAILHOUND_MAX_DECOMPRESSED_BYTES if the file is genuine',
+      );
+    }
+    if (
+      this.bytes > RATIO_CHECK_AFTER &&
+      this.bytes > this.delivered.bytes * this.limits.maxCompressionRatio
+    ) {
+      return new DecodeLimitError(
+        `compression ratio above ${this.limits.maxCompressionRatio}:1 (possible gzip bomb); the file was not read further`,
+      );
+    }
+    return null;
   }
 
   sha256(): string {

@@ -9,7 +9,14 @@ import type { SourceFile } from './sources/types';
 
 export const MAX_RECORD_BYTES = Number(process.env.TRAILHOUND_MAX_RECORD_BYTES) || 1024 * 1024;
 
-export type FileKind = 'trail' | 'lookup-events' | 'json-array' | 'json-lines' | 'digest' | 'record' | 'empty';
+export type FileKind =
+  | 'trail'
+  | 'lookup-events'
+  | 'json-array'
+  | 'json-lines'
+  | 'digest'
+  | 'record'
+  | 'empty';
 
 export interface FileOutcome {
   status: 'done' | 'failed';
@@ -55,8 +62,10 @@ export async function ingestFile(file: SourceFile, context: IngestFileContext): 
   let streamError: string | null = null;
   let compressed = false;
   try {
-    await client.query('BEGIN');
+    // Outside the transaction: LIKE holds a lock on `event` until commit, which would block the
+    // partition creation below forever.
     await client.query(STAGE_TABLE);
+    await client.query('BEGIN');
     const copy = client.query(copyFrom(COPY_STAGE));
     const copyDone = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
@@ -110,7 +119,8 @@ function buildOutcome(
 ): FileOutcome {
   const kind = classify(stats, splitter);
   let error = streamError;
-  if (!error && kind === 'empty') error = 'no CloudTrail records found (not a trail file, export, JSON array or JSON Lines)';
+  if (!error && kind === 'empty')
+    error = 'no CloudTrail records found (not a trail file, export, JSON array or JSON Lines)';
   if (!error && stats.accepted === 0 && stats.rejected > 0) error = 'every record in the file was rejected';
   return {
     status: error ? 'failed' : 'done',
@@ -153,7 +163,10 @@ const knownPartitions = new WeakMap<pg.Pool, Set<string>>();
 /** Partition DDL runs on its own connection: inside the load it would block every other loader. */
 async function ensurePartitions(pool: pg.Pool, months: Set<string>): Promise<void> {
   let known = knownPartitions.get(pool);
-  if (!known) knownPartitions.set(pool, (known = new Set()));
+  if (!known) {
+    known = new Set();
+    knownPartitions.set(pool, known);
+  }
   for (const month of months) {
     if (known.has(month)) continue;
     const start = `${month}-01T00:00:00Z`;

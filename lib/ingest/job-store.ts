@@ -51,7 +51,12 @@ export async function skipFile(
   return { contentSha256: earlier.content_sha256 };
 }
 
-export async function startFile(pool: pg.Pool, jobId: string, file: SourceFile, fingerprint: string): Promise<string> {
+export async function startFile(
+  pool: pg.Pool,
+  jobId: string,
+  file: SourceFile,
+  fingerprint: string,
+): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO ingest_file (job_id, path, size, fingerprint, status, started_at)
      VALUES ($1, $2, $3, $4, 'running', now()) RETURNING id::text`,
@@ -108,10 +113,10 @@ export async function failFile(
   message: string,
 ): Promise<void> {
   if (fileRowId) {
-    await pool.query(`UPDATE ingest_file SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
-      fileRowId,
-      message,
-    ]);
+    await pool.query(
+      `UPDATE ingest_file SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`,
+      [fileRowId, message],
+    );
   } else {
     await pool.query(
       `INSERT INTO ingest_file (job_id, path, size, status, error, finished_at) VALUES ($1, $2, $3, 'failed', $4, now())`,

@@ -1,5 +1,6 @@
 import { normalizeRecord, unwrapRecord } from '../cloudtrail';
 import { toCopyLine } from './copy-format';
+import { isDigestDocument } from './digest';
 import type { SplitItem } from './record-splitter';
 
 /** CloudTrail launched in November 2013; anything earlier, or far in the future, is corrupt. */
@@ -18,6 +19,7 @@ export interface DecodeStats {
   months: Set<string>;
   /** Top-level documents that were not records (digest files and the like). */
   documents: unknown[];
+  foreignDocuments: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -34,6 +36,7 @@ export class RecordDecoder {
     rejects: {},
     months: new Set(),
     documents: [],
+    foreignDocuments: 0,
   };
   private batch: string[] = [];
   private batchBytes = 0;
@@ -76,8 +79,13 @@ export class RecordDecoder {
       this.reject(`invalid JSON (${(error as Error).message.split('\n')[0]})`);
       return;
     }
-    if (topLevel && isNonRecordDocument(parsed)) {
+    if (topLevel && isDigestDocument(parsed)) {
       this.stats.documents.push(parsed);
+      return;
+    }
+    if (topLevel && !looksLikeRecord(parsed)) {
+      // Some other JSON document (a policy, a config file): not CloudTrail at all, not a bad record.
+      this.stats.foreignDocuments++;
       return;
     }
     const record = unwrapRecord(parsed);
@@ -110,11 +118,19 @@ export class RecordDecoder {
   }
 }
 
-/** A top-level object that is neither a record nor a record envelope: a digest, for instance. */
-function isNonRecordDocument(value: unknown): boolean {
+const RECORD_KEYS = [
+  'eventID',
+  'eventTime',
+  'eventName',
+  'eventSource',
+  'userIdentity',
+  'CloudTrailEvent',
+  'detail',
+];
+
+function looksLikeRecord(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const object = value as Record<string, unknown>;
-  return 'digestStartTime' in object && 'logFiles' in object;
+  return RECORD_KEYS.some((key) => key in value);
 }
 
 function sanitiseStrings(value: unknown): unknown {

@@ -15,7 +15,9 @@ function split(input: string | Buffer, chunkSize = 7, maxRecordBytes = 1024) {
   } catch (caught) {
     error = caught as Error;
   }
-  const texts = items.map((item) => (item.type === 'oversized' ? `oversized:${item.size}` : item.bytes.toString()));
+  const texts = items.map((item) =>
+    item.type === 'oversized' ? `oversized:${item.size}` : item.bytes.toString(),
+  );
   return { items, texts, error, splitter };
 }
 
@@ -48,7 +50,9 @@ test('splits a top-level array, including scalar elements', () => {
 });
 
 test('emits whole documents for JSON Lines and single objects', () => {
-  const { items, texts } = split('{"eventID":"a"}\n{"eventID":"b"}\r\n\n{"digestStartTime":"x","logFiles":[]}\n');
+  const { items, texts } = split(
+    '{"eventID":"a"}\n{"eventID":"b"}\r\n\n{"digestStartTime":"x","logFiles":[]}\n',
+  );
   expect(texts).toEqual(['{"eventID":"a"}', '{"eventID":"b"}', '{"digestStartTime":"x","logFiles":[]}']);
   expect(items.map((item) => item.type)).toEqual(['document', 'document', 'document']);
 });
@@ -67,12 +71,14 @@ test('reports truncation but keeps the complete records before it', () => {
 });
 
 test('rejects content that is not JSON, and empty content', () => {
-  expect((split('hello world')).error?.message).toMatch(/not JSON: the content starts with "h"/);
-  expect((split('')).error?.message).toMatch(/empty/);
+  expect(split('hello world').error?.message).toMatch(/not JSON: the content starts with "h"/);
+  expect(split('').error?.message).toMatch(/empty/);
 });
 
 test('skips a UTF-8 byte order mark', () => {
-  const { texts, error } = split(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"eventID":"a"}]')]));
+  const { texts, error } = split(
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"eventID":"a"}]')]),
+  );
   expect(error).toBeNull();
   expect(texts).toEqual(['{"eventID":"a"}']);
 });

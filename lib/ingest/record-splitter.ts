@@ -129,7 +129,9 @@ export class RecordSplitter {
       }
 
       if (this.depth === 0 && byte !== OPEN_BRACE && byte !== OPEN_BRACKET) {
-        throw new JsonSyntaxError(`unexpected ${describeByte(byte)} between top-level values at byte ${this.offset + i}`);
+        throw new JsonSyntaxError(
+          `unexpected ${describeByte(byte)} between top-level values at byte ${this.offset + i}`,
+        );
       }
 
       // A record begins at the first token inside a record array.
@@ -168,7 +170,12 @@ export class RecordSplitter {
               captureFrom = i;
               this.expectingKey = true;
             }
-          } else if (this.depth === 2 && byte === OPEN_BRACKET && this.afterColon && ENVELOPE_KEYS.has(this.lastKey)) {
+          } else if (
+            this.depth === 2 &&
+            byte === OPEN_BRACKET &&
+            this.afterColon &&
+            ENVELOPE_KEYS.has(this.lastKey)
+          ) {
             // The top-level object is an envelope: stop buffering it and stream its records.
             this.capturing = false;
             this.pieces = [];
@@ -182,7 +189,8 @@ export class RecordSplitter {
         case CLOSE_BRACE:
         case CLOSE_BRACKET:
           this.depth--;
-          if (this.depth < 0) throw new JsonSyntaxError(`unbalanced ${describeByte(byte)} at byte ${this.offset + i}`);
+          if (this.depth < 0)
+            throw new JsonSyntaxError(`unbalanced ${describeByte(byte)} at byte ${this.offset + i}`);
           if (this.capturing && this.depth === this.captureDepth - 1) {
             this.finishCapture(chunk, captureFrom, i + 1);
             captureFrom = -1;
@@ -220,7 +228,9 @@ export class RecordSplitter {
 
   private endKey(chunk: Buffer, quoteIndex: number): void {
     const tail = chunk.subarray(Math.max(this.keyStart, 0), quoteIndex);
-    const key = this.keyPieces.length ? Buffer.concat([...this.keyPieces, tail]).toString('utf8') : tail.toString('utf8');
+    const key = this.keyPieces.length
+      ? Buffer.concat([...this.keyPieces, tail]).toString('utf8')
+      : tail.toString('utf8');
     this.lastKey = key.length <= 16 ? key : '';
     this.keyStart = -1;
     this.keyPieces = [];
@@ -275,5 +285,7 @@ export class RecordSplitter {
 }
 
 function describeByte(byte: number): string {
-  return byte >= 0x20 && byte < 0x7f ? `"${String.fromCharCode(byte)}"` : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+  return byte >= 0x20 && byte < 0x7f
+    ? `"${String.fromCharCode(byte)}"`
+    : `byte 0x${byte.toString(16).padStart(2, '0')}`;
 }

@@ -3,7 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decoded-stream';
 import { type FileOutcome, ingestFile } from './ingest-file';
-import { markStaleJobs, recordFileOutcome, startFile, type JobCounters, skipFile, failFile } from './job-store';
+import {
+  failFile,
+  type JobCounters,
+  markStaleJobs,
+  recordFileOutcome,
+  skipFile,
+  startFile,
+} from './job-store';
 import type { IngestSource, SourceFile, SourceFilters } from './sources/types';
 
 export interface JobProgress {
@@ -79,10 +86,10 @@ export async function runIngestJob(
   try {
     for await (const file of source.list(options.filters ?? {})) files.push(file);
   } catch (error) {
-    await pool.query(`UPDATE ingest_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
-      jobId,
-      (error as Error).message,
-    ]);
+    await pool.query(
+      `UPDATE ingest_job SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`,
+      [jobId, (error as Error).message],
+    );
     throw error;
   }
 
@@ -105,7 +112,12 @@ export async function runIngestJob(
     [jobId, progress.filesTotal, progress.bytesTotal],
   );
   const heartbeat = setInterval(() => {
-    pool.query('UPDATE ingest_job SET heartbeat_at = now(), bytes_done = $2 WHERE id = $1', [jobId, progress.bytesDone]).catch(() => {});
+    pool
+      .query('UPDATE ingest_job SET heartbeat_at = now(), bytes_done = $2 WHERE id = $1', [
+        jobId,
+        progress.bytesDone,
+      ])
+      .catch(() => {});
   }, HEARTBEAT_MS);
 
   const errors: JobSummary['errors'] = [];
@@ -202,7 +214,11 @@ async function hashDelivered(file: SourceFile): Promise<string> {
   return hash.digest('hex');
 }
 
-async function runWithConcurrency<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function runWithConcurrency<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -1,8 +1,8 @@
-import { Option, type Command } from 'commander';
-import { closePool, getPool } from '../../lib/db/pg-pool';
+import { type Command, Option } from 'commander';
 import { UserFacingError } from '../../lib/db/errors';
-import { openIngestSource } from '../../lib/ingest/open-source';
+import { closePool, getPool } from '../../lib/db/pg-pool';
 import { runAfterIngest } from '../../lib/ingest/after-ingest';
+import { openIngestSource } from '../../lib/ingest/open-source';
 import { createIngestJob, type JobSummary, runIngestJob } from '../../lib/ingest/run-job';
 import { verifyJobDigests } from '../../lib/ingest/verify-job-digests';
 import { IngestProgressBar } from './progress-bar';
@@ -54,7 +54,8 @@ export function registerIngestCommand(program: Command): void {
             verifyDigests: (id, files) => verifyJobDigests(pool, id, files),
           });
           bar?.stop();
-          if (options.analyze && result.eventsInserted > 0) await runAfterIngest(pool, jobId, { quiet: options.json });
+          if (options.analyze && result.eventsInserted > 0)
+            await runAfterIngest(pool, jobId, { quiet: options.json });
           return result;
         } finally {
           await closePool();
@@ -67,7 +68,10 @@ export function registerIngestCommand(program: Command): void {
 }
 
 function splitList(value: string | undefined): string[] | undefined {
-  const items = value?.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   return items?.length ? items : undefined;
 }
 

@@ -5,7 +5,16 @@ import { projectRoot } from '../../lib/config/paths';
 import { UserFacingError } from '../../lib/db/errors';
 
 export const NEXT_BIN = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.js', 'package.json', 'postcss.config.mjs'];
+const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'next.config.js',
+  'package.json',
+  'postcss.config.mjs',
+];
 const SKIPPED = new Set(['node_modules', '.next']);
 
 /** A production build is stale when any input changed after it was made. */

@@ -36,9 +36,14 @@ export function registerServeCommand(program: Command): void {
       }
       await withDatabase(async (database) => {
         await ensureAdminAccount((line) => console.log(line));
-        const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: options.dev ? 'development' : 'production' };
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          DATABASE_URL: database.url,
+          NODE_ENV: options.dev ? 'development' : 'production',
+        };
         if (!options.dev && !buildIsCurrent()) {
-          if (!options.build) throw new UserFacingError('No current production build; run `npm run build` first.');
+          if (!options.build)
+            throw new UserFacingError('No current production build; run `npm run build` first.');
           await buildApp(env);
         }
         console.log(`Trailhound is starting on http://localhost:${port} (database: ${database.source})`);
@@ -62,7 +67,8 @@ function runNext(mode: 'start' | 'dev', port: number, host: string, env: NodeJS.
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      if (code === 0 || signal === 'SIGINT' || signal === 'SIGTERM' || code === 130 || code === 143) resolve();
+      if (code === 0 || signal === 'SIGINT' || signal === 'SIGTERM' || code === 130 || code === 143)
+        resolve();
       else reject(new UserFacingError(`The web server stopped unexpectedly (exit code ${code ?? signal}).`));
     });
   });

@@ -7,7 +7,9 @@ export function registerUserCommands(program: Command): void {
 
   user
     .command('add <email>')
-    .description('Create an account. Prints a generated password unless --password or TRAILHOUND_USER_PASSWORD is given.')
+    .description(
+      'Create an account. Prints a generated password unless --password or TRAILHOUND_USER_PASSWORD is given.',
+    )
     .requiredOption('-r, --role <role>', 'admin, analyst or viewer')
     .option('--password <password>', 'initial password (visible in shell history; prefer the env var)')
     .action(async (email: string, options: { role: string; password?: string }) => {

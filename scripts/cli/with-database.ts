@@ -1,5 +1,5 @@
-import { disconnectPrisma } from '../../lib/db/prisma';
 import { migrate } from '../../lib/db/migrate';
+import { disconnectPrisma } from '../../lib/db/prisma';
 import { type ResolvedDatabase, resolveDatabase } from '../../lib/db/resolve-database';
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -38,7 +38,10 @@ test('applies pending migrations in order, once, and refuses edited history', as
 
 test('a failing migration is rolled back and named', async () => {
   writeMigration('0001_first', 'CREATE TABLE migrate_probe (id int PRIMARY KEY);');
-  writeMigration('0003_broken', 'CREATE TABLE broken_probe (id int); SELECT * FROM table_that_does_not_exist;');
+  writeMigration(
+    '0003_broken',
+    'CREATE TABLE broken_probe (id int); SELECT * FROM table_that_does_not_exist;',
+  );
   await expect(migrate(database.url, dir)).rejects.toThrow(/0003_broken failed/);
 
   const client = new pg.Client({ connectionString: database.url });

@@ -33,13 +33,20 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   Session: async (client) => {
     const user = await client.user.findUniqueOrThrow({ where: { email: 'schema@example.test' } });
     const expiresAt = new Date(Date.now() + 60_000);
-    await client.session.create({ data: { tokenHash: 'hash-1', userId: user.id, expiresAt, ip: '127.0.0.1' } });
-    const read = await client.session.findUniqueOrThrow({ where: { tokenHash: 'hash-1' }, include: { user: true } });
+    await client.session.create({
+      data: { tokenHash: 'hash-1', userId: user.id, expiresAt, ip: '127.0.0.1' },
+    });
+    const read = await client.session.findUniqueOrThrow({
+      where: { tokenHash: 'hash-1' },
+      include: { user: true },
+    });
     expect(read.user.email).toBe('schema@example.test');
     expect(read.expiresAt.getTime()).toBe(expiresAt.getTime());
   },
   LoginFailure: async (client) => {
-    const created = await client.loginFailure.create({ data: { email: 'x@example.test', ip: '203.0.113.9' } });
+    const created = await client.loginFailure.create({
+      data: { email: 'x@example.test', ip: '203.0.113.9' },
+    });
     expect(typeof created.id).toBe('bigint');
     expect(await client.loginFailure.count({ where: { email: 'x@example.test' } })).toBe(1);
   },
@@ -56,13 +63,23 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   IngestFile: async (client) => {
     const job = await client.ingestJob.findFirstOrThrow();
     await client.ingestFile.create({ data: { jobId: job.id, path: 'a.json.gz', size: 10n, status: 'done' } });
-    const read = await client.ingestJob.findUniqueOrThrow({ where: { id: job.id }, include: { files: true } });
+    const read = await client.ingestJob.findUniqueOrThrow({
+      where: { id: job.id },
+      include: { files: true },
+    });
     expect(read.files.map((file) => file.path)).toEqual(['a.json.gz']);
   },
   DigestCheck: async (client) => {
     const job = await client.ingestJob.findFirstOrThrow();
     await client.digestCheck.create({
-      data: { jobId: job.id, accountId: '111122223333', digestPath: 'd', subjectPath: 's', kind: 'log-file', status: 'ok' },
+      data: {
+        jobId: job.id,
+        accountId: '111122223333',
+        digestPath: 'd',
+        subjectPath: 's',
+        kind: 'log-file',
+        status: 'ok',
+      },
     });
     expect(await client.digestCheck.count({ where: { jobId: job.id, status: 'ok' } })).toBe(1);
   },
