@@ -1,0 +1,43 @@
+import { getPrisma } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
+
+export interface AuditActor {
+  id: string;
+  email: string;
+}
+
+// Known actions, so the audit view can label them; later features add theirs here.
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.logout'
+  | 'auth.password_change'
+  | 'user.bootstrap_admin'
+  | 'user.create'
+  | 'user.role_change'
+  | 'user.disable'
+  | 'user.enable'
+  | 'user.password_reset'
+  | 'user.sessions_revoke';
+
+export interface AuditEntry {
+  /** Null for the system itself (first-run bootstrap, the CLI). */
+  actor: AuditActor | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  detail?: Prisma.InputJsonObject;
+}
+
+/** Appends one row to audit_log. Never pass secrets (passwords, tokens) in `detail`. */
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  await getPrisma().auditLog.create({
+    data: {
+      actorId: entry.actor?.id ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      ...(entry.detail ? { detail: entry.detail } : {}),
+    },
+  });
+}

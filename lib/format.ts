@@ -1,0 +1,39 @@
+// Investigations compare times across people and CloudTrail records them in UTC, so the UI shows
+// UTC everywhere; rendering the same string on server and client also avoids hydration drift.
+const UTC_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "28 Nov 2025, 14:05 UTC" */
+export function formatUtc(value: Date | string | number): string {
+  return `${UTC_FORMAT.format(new Date(value))} UTC`;
+}
+
+const UTC_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+});
+const UTC_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "28 Nov 2025", for tight table cells (pair with formatUtcTime on a second line). */
+export function formatUtcDate(value: Date | string | number): string {
+  return UTC_DATE.format(new Date(value));
+}
+
+/** "14:05 UTC" */
+export function formatUtcTime(value: Date | string | number): string {
+  return `${UTC_TIME.format(new Date(value))} UTC`;
+}
