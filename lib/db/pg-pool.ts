@@ -10,7 +10,11 @@ export function getPool(): pg.Pool {
   if (!globalForPool.trailhoundPool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error('DATABASE_URL is not set.');
-    globalForPool.trailhoundPool = new pg.Pool({ connectionString, max: 8 });
+    const pool = new pg.Pool({ connectionString, max: 8 });
+    // An idle connection dropped by the server (a restart, a DBA) must not crash the process;
+    // the pool replaces it on next use.
+    pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+    globalForPool.trailhoundPool = pool;
   }
   return globalForPool.trailhoundPool;
 }

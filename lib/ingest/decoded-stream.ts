@@ -86,9 +86,13 @@ const GZIP_MAGIC_1 = 0x1f;
 const GZIP_MAGIC_2 = 0x8b;
 
 /** Tells gzip from plain content by its first bytes, not by its name. */
+export function hasGzipMagic(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === GZIP_MAGIC_1 && head[1] === GZIP_MAGIC_2;
+}
+
 export async function isGzipped(stream: Readable): Promise<boolean> {
   const head = await peek(stream);
-  return head !== null && head.length >= 2 && head[0] === GZIP_MAGIC_1 && head[1] === GZIP_MAGIC_2;
+  return head !== null && hasGzipMagic(head);
 }
 
 export function gunzip(): Transform {

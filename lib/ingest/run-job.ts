@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decoded-stream';
-import { type FileOutcome, ingestFile } from './ingest-file';
+import { type BatchEntry, type FileOutcome, ingestBatch } from './ingest-batch';
 import {
+  claimJob,
   failFile,
-  type JobCounters,
+  findLoadedFiles,
   markStaleJobs,
-  recordFileOutcome,
-  skipFile,
-  startFile,
+  recordFileOutcomes,
+  recordSkippedFiles,
+  startFiles,
 } from './job-store';
 import type { IngestSource, SourceFile, SourceFilters } from './sources/types';
 
@@ -57,6 +58,8 @@ export interface DeliveredFile {
 }
 
 const HEARTBEAT_MS = 5000;
+const BATCH_MAX_BYTES = 4 * 1024 * 1024;
+const BATCH_MAX_FILES = 200;
 export const DEFAULT_CONCURRENCY = Number(process.env.TRAILHOUND_INGEST_CONCURRENCY) || 2;
 
 export async function createIngestJob(
@@ -80,6 +83,21 @@ export async function runIngestJob(
   jobId: string,
   source: IngestSource,
   options: RunJobOptions = {},
+): Promise<JobSummary> {
+  // Held until the job ends, so that another run can tell a live job from one whose process died.
+  const release = await claimJob(pool, jobId);
+  try {
+    return await runClaimedJob(pool, jobId, source, options);
+  } finally {
+    await release();
+  }
+}
+
+async function runClaimedJob(
+  pool: pg.Pool,
+  jobId: string,
+  source: IngestSource,
+  options: RunJobOptions,
 ): Promise<JobSummary> {
   await markStaleJobs(pool);
   const files: SourceFile[] = [];
@@ -127,52 +145,101 @@ export async function runIngestJob(
   // Between file completions too, so one large file still moves the bar.
   const ticker = options.onProgress ? setInterval(report, 500) : null;
 
-  const loadOne = async (file: SourceFile) => {
-    const counted = (outcome: JobCounters) => {
-      progress.eventsInserted += outcome.inserted;
-      progress.eventsDuplicate += outcome.duplicate;
-      progress.eventsRejected += outcome.rejected;
-    };
-    let fileRowId: string | null = null;
-    try {
-      const fingerprint = file.fingerprint ?? `sha256:${await hashDelivered(file)}`;
-      const skipped = await skipFile(pool, jobId, file, fingerprint);
-      if (skipped) {
-        progress.filesDone++;
-        progress.filesSkipped++;
-        progress.bytesDone += file.size ?? 0;
-        delivered.push({ path: file.path, contentSha256: skipped.contentSha256, documents: [] });
-        return;
-      }
-      fileRowId = await startFile(pool, jobId, file, fingerprint);
-      const outcome: FileOutcome = await ingestFile(file, {
-        pool,
-        fileRowId,
-        limits,
-        onBytes: (delta) => {
-          progress.bytesDone += delta;
-        },
-        recordOutcome: (client, result) => recordFileOutcome(client, jobId, fileRowId as string, result),
-      });
-      counted(outcome);
-      delivered.push({ path: file.path, contentSha256: outcome.contentSha256, documents: outcome.documents });
-      if (outcome.status === 'failed') {
-        progress.filesFailed++;
-        errors.push({ file: file.path, message: outcome.error ?? 'failed' });
-      } else {
-        progress.filesDone++;
-      }
-    } catch (error) {
-      const message = (error as Error).message;
+  const tally = (outcome: FileOutcome, file: SourceFile) => {
+    progress.eventsInserted += outcome.inserted;
+    progress.eventsDuplicate += outcome.duplicate;
+    progress.eventsRejected += outcome.rejected;
+    delivered.push({ path: file.path, contentSha256: outcome.contentSha256, documents: outcome.documents });
+    if (outcome.status === 'failed') {
       progress.filesFailed++;
-      errors.push({ file: file.path, message });
-      await failFile(pool, jobId, fileRowId, file, message);
+      errors.push({ file: file.path, message: outcome.error ?? 'failed' });
+    } else {
+      progress.filesDone++;
+    }
+  };
+  const fail = async (file: SourceFile, fileRowId: string | null, error: unknown) => {
+    const message = (error as Error).message;
+    progress.filesFailed++;
+    errors.push({ file: file.path, message });
+    await failFile(pool, jobId, fileRowId, file, message);
+  };
+  const context = {
+    pool,
+    limits,
+    onBytes: (delta: number) => {
+      progress.bytesDone += delta;
+    },
+    recordOutcomes: (client: pg.PoolClient, outcomes: FileOutcome[]) =>
+      recordFileOutcomes(client, jobId, outcomes),
+  };
+
+  const loadBatch = async (batch: SourceFile[]) => {
+    const fingerprinted: { file: SourceFile; fingerprint: string; bytes?: Buffer }[] = [];
+    for (const file of batch) {
+      try {
+        if (file.fingerprint) {
+          fingerprinted.push({ file, fingerprint: file.fingerprint });
+        } else if (isSmall(file)) {
+          // One read serves both the fingerprint and the load.
+          const bytes = await readAll(file);
+          fingerprinted.push({ file, fingerprint: `sha256:${sha256(bytes)}`, bytes });
+        } else {
+          fingerprinted.push({ file, fingerprint: `sha256:${await hashDelivered(file)}` });
+        }
+      } catch (error) {
+        await fail(file, null, error);
+      }
+    }
+    const loaded = await findLoadedFiles(
+      pool,
+      fingerprinted.map((entry) => entry.fingerprint),
+    );
+    const skipped = fingerprinted.flatMap((entry) => {
+      const earlier = loaded.get(entry.fingerprint);
+      return earlier ? [{ ...entry, earlier }] : [];
+    });
+    await recordSkippedFiles(pool, jobId, skipped);
+    for (const entry of skipped) {
+      progress.filesDone++;
+      progress.filesSkipped++;
+      progress.bytesDone += entry.file.size ?? 0;
+      delivered.push({ path: entry.file.path, contentSha256: entry.earlier.contentSha256, documents: [] });
+    }
+    const pending = fingerprinted.filter((entry) => !loaded.has(entry.fingerprint));
+    const rowIds = await startFiles(pool, jobId, pending);
+    const entries: BatchEntry[] = [];
+    for (const [index, entry] of pending.entries()) {
+      const fileRowId = rowIds[index] as string;
+      try {
+        const bytes = entry.bytes ?? (isSmall(entry.file) ? await readAll(entry.file) : undefined);
+        entries.push({ file: entry.file, fileRowId, bytes });
+      } catch (error) {
+        await fail(entry.file, fileRowId, error);
+      }
+    }
+    if (!entries.length) return;
+    try {
+      const outcomes = await withDeadlockRetry(() => ingestBatch(entries, context));
+      for (const [index, outcome] of outcomes.entries()) tally(outcome, (entries[index] as BatchEntry).file);
+    } catch (error) {
+      // A database error rolled the whole batch back; retry file by file so one bad file
+      // cannot take its neighbours down with it.
+      for (const entry of entries.length > 1 ? entries : []) {
+        try {
+          const [outcome] = await withDeadlockRetry(() => ingestBatch([entry], context));
+          if (outcome) tally(outcome, entry.file);
+        } catch (retryError) {
+          await fail(entry.file, entry.fileRowId, retryError);
+        }
+      }
+      if (entries.length === 1)
+        await fail((entries[0] as BatchEntry).file, (entries[0] as BatchEntry).fileRowId, error);
     }
     report();
   };
 
   try {
-    await runWithConcurrency(files, options.concurrency ?? DEFAULT_CONCURRENCY, loadOne);
+    await runWithConcurrency(toBatches(files), options.concurrency ?? DEFAULT_CONCURRENCY, loadBatch);
     const digestMismatches = options.verifyDigests ? await options.verifyDigests(jobId, delivered) : 0;
     await pool.query(
       `UPDATE ingest_job SET status = 'done', finished_at = now(), heartbeat_at = now(), bytes_done = bytes_total,
@@ -204,6 +271,60 @@ export async function runIngestJob(
     clearInterval(heartbeat);
     if (ticker) clearInterval(ticker);
   }
+}
+
+/**
+ * Two loaders merging overlapping events (an organisation trail and an account trail, say) in
+ * different orders can deadlock; Postgres aborts one of them, which simply tries again.
+ */
+async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
+/** Small files travel together (one transaction per batch); a large file goes alone. */
+function toBatches(files: SourceFile[]): SourceFile[][] {
+  const batches: SourceFile[][] = [];
+  let current: SourceFile[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    const size = file.size ?? BATCH_MAX_BYTES;
+    if (current.length && (bytes + size > BATCH_MAX_BYTES || current.length >= BATCH_MAX_FILES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += size;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/**
+ * Most trail files are a few kilobytes. Stream machinery costs milliseconds per file, more than
+ * the data, so small files are read whole; large ones stream in bounded memory.
+ */
+const SMALL_FILE_BYTES = 1024 * 1024;
+
+function isSmall(file: SourceFile): boolean {
+  return file.size !== null && file.size <= SMALL_FILE_BYTES;
+}
+
+async function readAll(file: SourceFile): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.open()) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 async function hashDelivered(file: SourceFile): Promise<string> {

@@ -27,21 +27,19 @@ export async function verifyJobDigests(
       ]),
   );
   const checks = verifyDigests(digests, delivered);
-  for (const check of checks) {
-    await pool.query(
-      `INSERT INTO digest_check (job_id, account_id, digest_path, subject_path, kind, expected_hash, actual_hash, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        jobId,
-        check.accountId,
-        check.digestPath,
-        check.subjectPath,
-        check.kind,
-        check.expectedHash,
-        check.actualHash,
-        check.status,
-      ],
-    );
-  }
+  await pool.query(
+    `INSERT INTO digest_check (job_id, account_id, digest_path, subject_path, kind, expected_hash, actual_hash, status)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+    [
+      jobId,
+      checks.map((check) => check.accountId),
+      checks.map((check) => check.digestPath),
+      checks.map((check) => check.subjectPath),
+      checks.map((check) => check.kind),
+      checks.map((check) => check.expectedHash),
+      checks.map((check) => check.actualHash),
+      checks.map((check) => check.status),
+    ],
+  );
   return checks.filter((check) => check.status === 'mismatch').length;
 }

@@ -77,10 +77,16 @@ function splitList(value: string | undefined): string[] | undefined {
 
 function parseDay(value: string | undefined, flag: string): Date | undefined {
   if (!value) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  const day = new Date(`${value}T00:00:00Z`);
+  // The round trip also refuses days a month lacks: Date.parse reads 2026-02-30 as 2026-03-02.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(day.getTime()) ||
+    !day.toISOString().startsWith(value)
+  ) {
     throw new UserFacingError(`${flag} must be a date like 2026-01-31, got "${value}".`);
   }
-  return new Date(`${value}T00:00:00Z`);
+  return day;
 }
 
 function printSummary(summary: JobSummary): void {

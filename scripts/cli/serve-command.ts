@@ -4,6 +4,7 @@ import { ensureAdminAccount } from '../../lib/auth/users';
 import { projectRoot } from '../../lib/config/paths';
 import { isPortFree } from '../../lib/db/embedded-postgres';
 import { UserFacingError } from '../../lib/db/errors';
+import { loadDemoIfEmpty } from './load-demo';
 import { buildApp, buildIsCurrent, NEXT_BIN } from './next-build';
 import { withDatabase } from './with-database';
 
@@ -36,6 +37,7 @@ export function registerServeCommand(program: Command): void {
       }
       await withDatabase(async (database) => {
         await ensureAdminAccount((line) => console.log(line));
+        await loadDemoIfEmpty();
         const env: NodeJS.ProcessEnv = {
           ...process.env,
           DATABASE_URL: database.url,

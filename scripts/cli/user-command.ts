@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { recordAudit } from '../../lib/auth/audit';
 import { createUser, resetPassword } from '../../lib/auth/users';
 import { withDatabase } from './with-database';
 
@@ -16,6 +17,13 @@ export function registerUserCommands(program: Command): void {
       const password = options.password ?? process.env.TRAILHOUND_USER_PASSWORD;
       await withDatabase(async () => {
         const created = await createUser(email, options.role, password);
+        await recordAudit({
+          actor: null,
+          action: 'user.create',
+          targetType: 'user',
+          targetId: created.user.id,
+          detail: { via: 'cli', role: created.user.role },
+        });
         console.log(`Created ${created.user.email} with role ${created.user.role}.`);
         if (!password) console.log(`Password: ${created.password}  (shown once; change it under Settings)`);
       });
@@ -29,6 +37,13 @@ export function registerUserCommands(program: Command): void {
       const password = options.password ?? process.env.TRAILHOUND_USER_PASSWORD;
       await withDatabase(async () => {
         const result = await resetPassword(email, password);
+        await recordAudit({
+          actor: null,
+          action: 'user.password_reset',
+          targetType: 'user',
+          targetId: result.user.id,
+          detail: { via: 'cli' },
+        });
         console.log(`Password reset for ${email}; its sessions were revoked.`);
         if (!password) console.log(`New password: ${result.password}`);
       });
