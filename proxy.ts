@@ -38,5 +38,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static assets never need a session; everything else, pages and /api alike, passes through.
-  matcher: ['/((?!_next/|__nextjs|favicon.ico|icon.svg|robots.txt|theme-init.js).*)'],
+  // Except upload bodies: Next buffers the whole body of every request a proxy matches in memory,
+  // and silently cuts it at 10 MB (proxyClientMaxBodySize), which would truncate a streamed
+  // upload. Those route handlers check the session themselves, as every handler does.
+  matcher: ['/((?!_next/|__nextjs|favicon.ico|icon.svg|robots.txt|theme-init.js|api/uploads/).*)'],
 };

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { recordAudit } from '@/lib/auth/audit';
 import { requireActionSession } from '@/lib/auth/guards';
 import { WRITE_ROLES } from '@/lib/auth/roles';
 import { UserFacingError } from '@/lib/db/errors';
@@ -94,6 +95,13 @@ export async function startS3IngestAction(
     const source = createS3Source(uri, { endpoint });
     jobId = await createIngestJob(getPool(), source, { filters, createdBy: auth.session.userId });
     enqueueIngestJob({ jobId, source, filters });
+    await recordAudit({
+      actor: { id: auth.session.userId, email: auth.session.email },
+      action: 'ingest.start',
+      targetType: 'ingest_job',
+      targetId: jobId,
+      detail: { source: 's3', uri },
+    });
   } catch (error) {
     // Bucket names and endpoints the patterns above let through can still be refused here.
     if (!(error instanceof UserFacingError)) throw error;

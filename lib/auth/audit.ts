@@ -17,7 +17,8 @@ export type AuditAction =
   | 'user.disable'
   | 'user.enable'
   | 'user.password_reset'
-  | 'user.sessions_revoke';
+  | 'user.sessions_revoke'
+  | 'ingest.start';
 
 export interface AuditEntry {
   /** Null for the system itself (first-run bootstrap, the CLI). */

@@ -224,10 +224,13 @@ function buildOutcome(file: LoadedFile, inserted: number): FileOutcome {
   const { stats } = file;
   const kind = classify(stats, file.splitter);
   let error = file.streamError;
-  if (!error && kind === 'empty') {
+  if (!error && (kind === 'empty' || (stats.accepted + stats.rejected === 0 && stats.foreignDocuments > 0))) {
     error = 'no CloudTrail records found (not a trail file, export, JSON array or JSON Lines)';
   }
   if (!error && stats.accepted === 0 && stats.rejected > 0) error = 'every record in the file was rejected';
+  if (error && file.streamError && stats.accepted > 0) {
+    error = `${error}; the ${stats.accepted} complete records before the problem were kept`;
+  }
   return {
     fileRowId: file.fileRowId,
     status: error ? 'failed' : 'done',
@@ -255,7 +258,7 @@ function classify(stats: DecodeStats, splitter: RecordSplitter): FileKind {
 function describeStreamError(error: unknown): string {
   const err = error as NodeJS.ErrnoException;
   if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.message === 'unexpected end of file') {
-    return `corrupt or truncated gzip (${err.message}); records before the damage were kept`;
+    return `corrupt or truncated gzip (${err.message})`;
   }
   return err.message;
 }

@@ -37,7 +37,6 @@ export function registerServeCommand(program: Command): void {
       }
       await withDatabase(async (database) => {
         await ensureAdminAccount((line) => console.log(line));
-        await loadDemoIfEmpty();
         const env: NodeJS.ProcessEnv = {
           ...process.env,
           DATABASE_URL: database.url,
@@ -49,7 +48,13 @@ export function registerServeCommand(program: Command): void {
           await buildApp(env);
         }
         console.log(`Trailhound is starting on http://localhost:${port} (database: ${database.source})`);
+        // The demo loads beside the running server, so the login page is up at once and the
+        // Ingest page shows the demo job's progress.
+        const demo = loadDemoIfEmpty().catch((error: Error) =>
+          console.error(`Demo trail not loaded: ${error.message}`),
+        );
         await runNext(options.dev ? 'dev' : 'start', port, options.host, env);
+        await demo;
       });
     });
 }

@@ -13,4 +13,6 @@ export const E2E_ENV: Record<string, string> = {
   TRAILHOUND_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
   TRAILHOUND_E2E_PORT: String(E2E_PORT),
   DATABASE_URL: '',
+  // Specs seed exactly the data they assert on.
+  TRAILHOUND_DEMO: '0',
 };

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:ingest -- --events 1000000 [--naive 100000]`
+ *
+ * Generates (or reuses) a demo corpus, loads it into a fresh database through the real pipeline,
+ * then measures the database's own ceiling in the same run: a plain COPY of the same rows into
+ * the same table. Prints {events, seconds, eventsPerSec, peakRssMb, copyLimitEventsPerSec, ratio}.
+ * With --naive N it also times what most people would write first: JSON.parse per file and
+ * Prisma createMany({skipDuplicates}) on the first N events.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { projectRoot } from '../../lib/config/paths';
+import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
+import { RecordDecoder } from '../../lib/ingest/record-decoder';
+import { RecordSplitter } from '../../lib/ingest/record-splitter';
+import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
+import { createPathSource } from '../../lib/ingest/sources/path-source';
+import { naiveLoad } from './naive-load';
+import { createScratchDatabase } from './scratch-database';
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    naive: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const events = Number(values.events);
+const workDir = path.join(projectRoot, 'bench-results');
+const corpus = path.join(workDir, `corpus-${events}`);
+mkdirSync(workDir, { recursive: true });
+
+if (!existsSync(path.join(corpus, 'AWSLogs'))) {
+  console.error(`Generating a ${events}-event demo corpus in ${corpus} ...`);
+  const generated = spawnSync(
+    process.execPath,
+    ['scripts/trailhound.mjs', 'demo', '--events', String(events), '--out', corpus, '--no-digests', '--json'],
+    { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (generated.status !== 0) throw new Error('demo generation failed');
+}
+
+const server = await createScratchDatabase();
+try {
+  // 1. The real pipeline.
+  const target = await server.create('th_bench_ingest');
+  const pool = new pg.Pool({ connectionString: target, max: 8 });
+  const source = createPathSource(path.join(corpus, 'AWSLogs'));
+  const jobId = await createIngestJob(pool, source);
+  const started = process.hrtime.bigint();
+  const summary = await runIngestJob(pool, jobId, source);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  await pool.end();
+  if (summary.filesFailed)
+    throw new Error(`ingest failed files: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+
+  // 2. The ceiling: the same rows as COPY text, loaded by one plain COPY into a fresh table.
+  const copyFile = path.join(workDir, `copy-${events}.tsv`);
+  const months = await writeCopyText(corpus, copyFile);
+  const baselineDb = await server.create('th_bench_copy');
+  const client = new pg.Client({ connectionString: baselineDb });
+  await client.connect();
+  for (const month of months)
+    await client.query('SELECT ensure_event_partitions($1, $1)', [`${month}-01T00:00:00Z`]);
+  const copyStarted = process.hrtime.bigint();
+  await pipeline(
+    createReadStream(copyFile, { highWaterMark: 1024 * 1024 }),
+    client.query(copyFrom(`COPY event (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)),
+  );
+  const copySeconds = Number(process.hrtime.bigint() - copyStarted) / 1e9;
+  await client.end();
+  rmSync(copyFile, { force: true });
+
+  const loaded = summary.eventsInserted + summary.eventsDuplicate;
+  const result: Record<string, number> = {
+    events: loaded,
+    seconds: round(seconds),
+    eventsPerSec: Math.round(loaded / seconds),
+    peakRssMb,
+    copyLimitEventsPerSec: Math.round(loaded / copySeconds),
+    ratio: round(copySeconds / seconds),
+    files: summary.filesTotal,
+  };
+  if (values.naive) {
+    const naiveDb = await server.create('th_bench_naive');
+    const naive = await naiveLoad(naiveDb, path.join(corpus, 'AWSLogs'), Number(values.naive));
+    result.naiveEvents = naive.events;
+    result.naiveEventsPerSec = Math.round(naive.events / naive.seconds);
+  }
+  console.log(JSON.stringify(result));
+} finally {
+  await server.dropAll();
+  if (!values.keep) await server.stop();
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Decodes the corpus exactly as ingest does and writes the COPY rows ingest would send. */
+async function writeCopyText(corpusDir: string, file: string): Promise<Set<string>> {
+  const out = createWriteStream(file);
+  const months = new Set<string>();
+  for await (const sourceFile of createPathSource(path.join(corpusDir, 'AWSLogs')).list({})) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await sourceFile.open()) chunks.push(chunk as Buffer);
+    const decoder = new RecordDecoder('0', sourceFile.path);
+    const splitter = new RecordSplitter(1024 * 1024);
+    const add = decoder.add.bind(decoder);
+    splitter.write(gunzipSync(Buffer.concat(chunks)), add);
+    splitter.end(add);
+    for (const month of decoder.stats.months) months.add(month);
+    const text = decoder.take(true);
+    if (text && !out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return months;
+}

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { normalizeRecord } from '../../lib/cloudtrail';
+import { type Prisma, PrismaClient } from '../../lib/generated/prisma/client';
+import { createPathSource } from '../../lib/ingest/sources/path-source';
+
+/**
+ * The ingest most people write first, for comparison: read each file whole, JSON.parse it, and
+ * createMany with skipDuplicates in batches of 1,000. Same normaliser, same table.
+ */
+export async function naiveLoad(url: string, folder: string, limit: number) {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const started = process.hrtime.bigint();
+  let events = 0;
+  let batch: Prisma.EventCreateManyInput[] = [];
+  const flush = async () => {
+    if (batch.length) await prisma.event.createMany({ data: batch, skipDuplicates: true });
+    batch = [];
+  };
+  const months = new Set<string>();
+  for await (const file of createPathSource(folder).list({})) {
+    if (events >= limit) break;
+    const absolute = (file as { absolutePath?: string }).absolutePath;
+    const bytes = absolute ? await readFile(absolute) : Buffer.concat(await collect(await file.open()));
+    const { Records } = JSON.parse(gunzipSync(bytes).toString('utf8')) as { Records: unknown[] };
+    for (const raw of Records) {
+      const result = normalizeRecord(raw, { sourceFile: file.path });
+      if (!result.ok) continue;
+      const e = result.event;
+      const month = e.eventTime.toISOString().slice(0, 7);
+      if (!months.has(month)) {
+        await prisma.$executeRaw`SELECT ensure_event_partitions(${`${month}-01T00:00:00Z`}::timestamptz, ${`${month}-01T00:00:00Z`}::timestamptz)`;
+        months.add(month);
+      }
+      batch.push({
+        accountId: e.recipientAccountId,
+        eventId: e.eventId,
+        eventTime: e.eventTime,
+        region: e.awsRegion,
+        eventSource: e.eventSource,
+        service: e.service,
+        eventName: e.eventName,
+        eventType: e.eventType,
+        eventCategory: e.eventCategory,
+        readOnly: e.readOnly,
+        errorCode: e.errorCode,
+        principalKey: e.principalKey,
+        principalType: e.principalType,
+        principalName: e.principalName,
+        principalArn: e.principalArn,
+        accessKeyId: e.accessKeyId,
+        sourceIp: e.sourceIp,
+        userAgent: e.userAgent,
+        raw: e.raw as object,
+      });
+      events++;
+      if (batch.length >= 1000) await flush();
+    }
+  }
+  await flush();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await prisma.$disconnect();
+  return { events, seconds };
+}
+
+async function collect(stream: AsyncIterable<unknown>): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return chunks;
+}
