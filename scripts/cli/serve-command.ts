@@ -40,6 +40,7 @@ export function registerServeCommand(program: Command): void {
         const env: NodeJS.ProcessEnv = {
           ...process.env,
           DATABASE_URL: database.url,
+          NEXT_TELEMETRY_DISABLED: '1',
           NODE_ENV: options.dev ? 'development' : 'production',
         };
         if (!options.dev && !buildIsCurrent()) {
