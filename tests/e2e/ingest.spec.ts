@@ -82,6 +82,11 @@ test('an admin uploads trail files, follows the job to done, and opens its manif
   await expect(page).toHaveURL(new RegExp(`/ingest/jobs/${jobId}\\?status=failed$`));
   await expect(files.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('region', { name: 'Digest checks' })).toContainText('No digest files');
+
+  // Sections built on events no longer claim the database is empty.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByText(/events are loaded and stored/)).toBeVisible();
+  await expect(page.getByText('No events yet')).toHaveCount(0);
   await page.context().close();
 });
 
