@@ -150,7 +150,7 @@ async function loadFromMemory(
   if (hasGzipMagic(bytes)) {
     try {
       content = gunzipSync(bytes, {
-        maxOutputLength: Math.min(context.limits.maxDecompressedBytes, 2 ** 31 - 1),
+        maxOutputLength: Math.min(context.limits.maxDecompressedBytes, MAX_INFLATE_IN_MEMORY),
       });
     } catch {
       return null;

@@ -1,16 +1,9 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { requireApiSession } from '@/lib/auth/guards';
-import { WRITE_ROLES } from '@/lib/auth/roles';
 import { formatBytes } from '@/lib/uploads/format-bytes';
+import { requireOwnUpload } from '@/lib/uploads/require-own-upload';
 import { maxUploadBytes, sanitizeUploadPath } from '@/lib/uploads/upload-path';
-import {
-  errorResponse,
-  jsonResponse,
-  uploadErrorResponse,
-  uploadNotFound,
-} from '@/lib/uploads/upload-responses';
-import { createUploadStore } from '@/lib/uploads/upload-store';
+import { errorResponse, jsonResponse, uploadErrorResponse } from '@/lib/uploads/upload-responses';
 
 /**
  * PUT /api/uploads/<id>/files?path=<relative path>: the raw request body is the file, streamed to
@@ -21,12 +14,9 @@ import { createUploadStore } from '@/lib/uploads/upload-store';
  * `received` until the last piece, then 201; 409 with `received` when a piece does not follow on.
  */
 export async function PUT(request: Request, { params }: { params: Promise<{ uploadId: string }> }) {
-  const session = await requireApiSession(request, WRITE_ROLES);
-  if (session instanceof Response) return session;
-  const { uploadId } = await params;
-  const store = createUploadStore();
-  const batch = await store.readBatch(uploadId);
-  if (!batch || batch.createdBy !== session.userId) return uploadNotFound();
+  const upload = await requireOwnUpload(request, params);
+  if (upload instanceof Response) return upload;
+  const { store, uploadId } = upload;
 
   const query = new URL(request.url).searchParams;
   const target = sanitizeUploadPath(query.get('path'));

@@ -1,29 +1,19 @@
 import { recordAudit } from '@/lib/auth/audit';
-import { requireApiSession } from '@/lib/auth/guards';
-import { WRITE_ROLES } from '@/lib/auth/roles';
 import { getPool } from '@/lib/db/pg-pool';
 import { createIngestJob } from '@/lib/ingest/run-job';
 import { enqueueIngestJob } from '@/lib/ingest-runner/ingest-runner';
-import {
-  errorResponse,
-  jsonResponse,
-  uploadErrorResponse,
-  uploadNotFound,
-} from '@/lib/uploads/upload-responses';
+import { requireOwnUpload } from '@/lib/uploads/require-own-upload';
+import { errorResponse, jsonResponse, uploadErrorResponse } from '@/lib/uploads/upload-responses';
 import { createUploadSource } from '@/lib/uploads/upload-source';
-import { createUploadStore } from '@/lib/uploads/upload-store';
 
 /**
  * POST /api/uploads/<id>/ingest: turns a finished upload into an ingest job and answers at once
  * with its id; the job runs in the background and the page follows it by polling.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ uploadId: string }> }) {
-  const session = await requireApiSession(request, WRITE_ROLES);
-  if (session instanceof Response) return session;
-  const { uploadId } = await params;
-  const store = createUploadStore();
-  const batch = await store.readBatch(uploadId);
-  if (!batch || batch.createdBy !== session.userId) return uploadNotFound();
+  const upload = await requireOwnUpload(request, params);
+  if (upload instanceof Response) return upload;
+  const { session, store, uploadId } = upload;
 
   if (!(await store.claim(uploadId))) {
     const jobId = await store.claimedJob(uploadId);
