@@ -66,6 +66,17 @@ const MERGE = `
   WITH inserted AS (INSERT INTO event SELECT * FROM event_stage ON CONFLICT DO NOTHING RETURNING ingest_file_id)
   SELECT ingest_file_id::text AS file_id, count(*)::int AS n FROM inserted GROUP BY 1`;
 
+const KEY_COLUMNS = new Set(['account_id', 'event_id', 'event_time']);
+// CloudTrail re-delivers an event with an `addendum` when it was late or its fields changed
+// (UPDATED_DATA): the stored copy is replaced, not kept beside it.
+const APPLY_ADDENDA = `
+  UPDATE event e SET ${EVENT_COLUMNS.filter((column) => !KEY_COLUMNS.has(column))
+    .map((column) => `${column} = s.${column}`)
+    .join(', ')}
+  FROM event_stage s
+  WHERE s.raw ? 'addendum' AND e.account_id = s.account_id AND e.event_id = s.event_id
+    AND e.event_time = s.event_time AND e.raw IS DISTINCT FROM s.raw`;
+
 /**
  * Loads a batch of files in one transaction: each file is streamed, inflated, split and
  * normalised into one COPY to a session staging table, then merged into `event` skipping known
@@ -98,6 +109,7 @@ export async function ingestBatch(
     if (months.size) await ensurePartitions(context.pool, months);
     const anyAccepted = loaded.some((file) => file.stats.accepted > 0);
     const merged = anyAccepted ? await client.query<{ file_id: string; n: number }>(MERGE) : { rows: [] };
+    if (loaded.some((file) => file.stats.addenda > 0)) await client.query(APPLY_ADDENDA);
     const insertedByFile = new Map(merged.rows.map((row) => [row.file_id, row.n]));
     const outcomes = loaded.map((file) => buildOutcome(file, insertedByFile.get(file.fileRowId) ?? 0));
     await context.recordOutcomes(client, outcomes);

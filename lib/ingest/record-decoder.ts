@@ -20,6 +20,8 @@ export interface DecodeStats {
   /** Top-level documents that were not records (digest files and the like). */
   documents: unknown[];
   foreignDocuments: number;
+  /** Accepted records that carry an addendum (late or updated re-deliveries). */
+  addenda: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -37,6 +39,7 @@ export class RecordDecoder {
     months: new Set(),
     documents: [],
     foreignDocuments: 0,
+    addenda: 0,
   };
   private batch: string[] = [];
   private batchBytes = 0;
@@ -110,6 +113,7 @@ export class RecordDecoder {
     this.batch.push(line);
     this.batchBytes += line.length;
     this.stats.accepted++;
+    if (result.event.addendumReason !== null) this.stats.addenda++;
   }
 
   private reject(reason: string): void {

@@ -120,3 +120,29 @@ test('stores hostile content verbatim, and NUL characters as replacement charact
   expect(rows[0].user_agent).toBe('<script>alert(1)</script>\uFFFD=HYPERLINK("http://x")');
   expect(rows[0].raw.requestParameters.bucketName).toBe("'; DROP TABLE event; --\t\\");
 });
+
+test('a re-delivery with an addendum replaces the stored event instead of being dropped', async () => {
+  const original = makeRecord({ errorCode: 'ThrottlingException' });
+  await ingest([memoryFile('original.json', JSON.stringify({ Records: [original] }))]);
+  const updated = {
+    ...original,
+    errorCode: undefined,
+    addendum: { reason: 'UPDATED_DATA', updatedFields: 'errorCode', originalEventID: original.eventID },
+  };
+  const summary = await ingest([memoryFile('redelivered.json', JSON.stringify({ Records: [updated] }))]);
+  expect(summary).toMatchObject({ eventsInserted: 0, eventsDuplicate: 1 });
+  const { rows } = await pool.query('SELECT error_code, raw FROM event WHERE event_id = $1', [
+    original.eventID,
+  ]);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].error_code).toBeNull();
+  expect(rows[0].raw.addendum.reason).toBe('UPDATED_DATA');
+
+  // The original delivered again by another trail (other bytes, same event) does not undo it.
+  const late = await ingest([
+    memoryFile('original-again.json', JSON.stringify({ Records: [original] }, null, 2)),
+  ]);
+  expect(late).toMatchObject({ filesSkipped: 0, eventsDuplicate: 1 });
+  const again = await pool.query('SELECT raw FROM event WHERE event_id = $1', [original.eventID]);
+  expect(again.rows[0].raw.addendum.reason).toBe('UPDATED_DATA');
+});
