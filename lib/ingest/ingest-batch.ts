@@ -169,7 +169,16 @@ async function loadFromMemory(
     }
   }
   context.onBytes?.(bytes.length);
-  const decoder = new RecordDecoder(entry.fileRowId, entry.file.path);
+  const { decoder, splitter, streamError } = decodeContent(content, entry.fileRowId, entry.file.path);
+  const text = decoder.take(true);
+  if (text !== null && !copy.write(text)) await waitForDrain(copy);
+  const contentSha256 = createHash('sha256').update(content).digest('hex');
+  return { fileRowId: entry.fileRowId, stats: decoder.stats, splitter, streamError, contentSha256 };
+}
+
+/** Splits and decodes a whole (inflated) file; the rows wait in `decoder` for `take(true)`. */
+export function decodeContent(content: Buffer, fileRowId: string, path: string) {
+  const decoder = new RecordDecoder(fileRowId, path);
   const splitter = new RecordSplitter(MAX_RECORD_BYTES);
   const add = (item: SplitItem) => decoder.add(item);
   let streamError: string | null = null;
@@ -179,10 +188,7 @@ async function loadFromMemory(
   } catch (error) {
     streamError = describeStreamError(error);
   }
-  const text = decoder.take(true);
-  if (text !== null && !copy.write(text)) await waitForDrain(copy);
-  const contentSha256 = createHash('sha256').update(content).digest('hex');
-  return { fileRowId: entry.fileRowId, stats: decoder.stats, splitter, streamError, contentSha256 };
+  return { decoder, splitter, streamError };
 }
 
 async function loadFromStream(

@@ -12,6 +12,7 @@ import {
   recordSkippedFiles,
   startFiles,
 } from './job-store';
+import { readAll } from './sources/read-all';
 import type { IngestSource, SourceFile, SourceFilters } from './sources/types';
 
 export interface JobProgress {
@@ -315,12 +316,6 @@ const SMALL_FILE_BYTES = 1024 * 1024;
 
 function isSmall(file: SourceFile): boolean {
   return file.size !== null && file.size <= SMALL_FILE_BYTES;
-}
-
-async function readAll(file: SourceFile): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await file.open()) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
 function sha256(bytes: Buffer): string {

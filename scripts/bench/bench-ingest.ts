@@ -17,10 +17,10 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { projectRoot } from '../../lib/config/paths';
 import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
-import { RecordDecoder } from '../../lib/ingest/record-decoder';
-import { RecordSplitter } from '../../lib/ingest/record-splitter';
+import { decodeContent } from '../../lib/ingest/ingest-batch';
 import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
+import { readAll } from '../../lib/ingest/sources/read-all';
 import { naiveLoad } from './naive-load';
 import { createScratchDatabase } from './scratch-database';
 
@@ -109,13 +109,7 @@ async function writeCopyText(corpusDir: string, file: string): Promise<Set<strin
   const out = createWriteStream(file);
   const months = new Set<string>();
   for await (const sourceFile of createPathSource(path.join(corpusDir, 'AWSLogs')).list({})) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await sourceFile.open()) chunks.push(chunk as Buffer);
-    const decoder = new RecordDecoder('0', sourceFile.path);
-    const splitter = new RecordSplitter(1024 * 1024);
-    const add = decoder.add.bind(decoder);
-    splitter.write(gunzipSync(Buffer.concat(chunks)), add);
-    splitter.end(add);
+    const { decoder } = decodeContent(gunzipSync(await readAll(sourceFile)), '0', sourceFile.path);
     for (const month of decoder.stats.months) months.add(month);
     const text = decoder.take(true);
     if (text && !out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));

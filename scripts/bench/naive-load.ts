@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { normalizeRecord } from '../../lib/cloudtrail';
 import { type Prisma, PrismaClient } from '../../lib/generated/prisma/client';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
+import { readAll } from '../../lib/ingest/sources/read-all';
 
 /**
  * The ingest most people write first, for comparison: read each file whole, JSON.parse it, and
@@ -21,8 +21,7 @@ export async function naiveLoad(url: string, folder: string, limit: number) {
   const months = new Set<string>();
   for await (const file of createPathSource(folder).list({})) {
     if (events >= limit) break;
-    const absolute = (file as { absolutePath?: string }).absolutePath;
-    const bytes = absolute ? await readFile(absolute) : Buffer.concat(await collect(await file.open()));
+    const bytes = await readAll(file);
     const { Records } = JSON.parse(gunzipSync(bytes).toString('utf8')) as { Records: unknown[] };
     for (const raw of Records) {
       const result = normalizeRecord(raw, { sourceFile: file.path });
@@ -62,10 +61,4 @@ export async function naiveLoad(url: string, folder: string, limit: number) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await prisma.$disconnect();
   return { events, seconds };
-}
-
-async function collect(stream: AsyncIterable<unknown>): Promise<Buffer[]> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return chunks;
 }
