@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../cloudtrail/types';
 
-/** Column order of every COPY into event_stage; toCopyLine writes values in exactly this order. */
+/** Column order of every COPY into `event`; toCopyLine writes values in exactly this order. */
 export const EVENT_COLUMNS = [
   'account_id',
   'event_id',
@@ -13,27 +13,62 @@ export const EVENT_COLUMNS = [
   'event_category',
   'read_only',
   'error_code',
-  'principal_key',
-  'principal_type',
-  'principal_name',
-  'principal_arn',
-  'principal_account_id',
-  'base_role_arn',
-  'session_name',
+  'error_message',
+  'principal_id',
   'access_key_id',
-  'session_issuer_arn',
   'mfa_authenticated',
   'is_console',
+  'invoked_by',
   'source_ip',
-  'source_ip_raw',
+  'source_host',
   'ip_kind',
-  'user_agent',
-  'ua_family',
-  'shared_event_id',
+  'user_agent_id',
   'request_id',
+  'shared_event_id',
+  'vpc_endpoint_id',
   'ingest_file_id',
-  'raw',
+  'raw_ordinal',
+  'detail',
 ] as const;
+
+/**
+ * The parts of a record that vary by API and have no column of their own. Rules and the events
+ * explorer read them in SQL; everything else about the record is in the columns or, whole, in
+ * raw_chunk.
+ */
+const DETAIL_KEYS = [
+  'requestParameters',
+  'responseElements',
+  'additionalEventData',
+  'resources',
+  'serviceEventDetails',
+  'addendum',
+  'insightDetails',
+] as const;
+
+export function detailJson(record: Record<string, unknown>): string | null {
+  const detail: Record<string, unknown> = {};
+  let present = false;
+  for (const key of DETAIL_KEYS) {
+    const value = record[key];
+    if (value !== null && value !== undefined) {
+      detail[key] = value;
+      present = true;
+    }
+  }
+  return present ? JSON.stringify(detail) : null;
+}
+
+/** Keys of the dimension rows an event points at, resolved by DimensionStore. */
+export interface EventRefs {
+  principalId: string;
+  userAgentId: string | null;
+}
+
+export interface EventLocation {
+  ingestFileId: string;
+  rawOrdinal: number;
+}
 
 const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
 const ESCAPABLE = /[\\\n\r\t\0]/g;
@@ -55,38 +90,23 @@ function copyBool(value: boolean | null): string {
   return value === null ? '\\N' : value ? 't' : 'f';
 }
 
-export function toCopyLine(event: NormalizedEvent, rawJson: string, ingestFileId: string): string {
-  return `${[
-    copyText(event.recipientAccountId),
-    copyText(event.eventId),
-    event.eventTime.toISOString(),
-    copyText(event.awsRegion),
-    copyText(event.eventSource),
-    copyText(event.service),
-    copyText(event.eventName),
-    copyText(event.eventType),
-    copyText(event.eventCategory),
-    copyBool(event.readOnly),
-    copyText(event.errorCode),
-    copyText(event.principalKey),
-    copyText(event.principalType),
-    copyText(event.principalName),
-    copyText(event.principalArn),
-    copyText(event.principalAccountId),
-    copyText(event.baseRoleArn),
-    copyText(event.sessionName),
-    copyText(event.accessKeyId),
-    copyText(event.sessionIssuerArn),
-    copyBool(event.mfaAuthenticated),
-    copyBool(event.isConsole),
-    copyText(event.sourceIp),
-    copyText(event.sourceIpRaw),
-    copyText(event.ipKind),
-    copyText(event.userAgent),
-    copyText(event.userAgentFamily),
-    copyText(event.sharedEventId),
-    copyText(event.requestId),
-    ingestFileId,
-    copyText(rawJson),
-  ].join('\t')}\n`;
+export function toCopyLine(
+  event: NormalizedEvent,
+  refs: EventRefs,
+  location: EventLocation,
+  detail: string | null,
+): string {
+  return `${copyText(event.recipientAccountId)}\t${copyText(event.eventId)}\t${event.eventTime.toISOString()}\t${copyText(
+    event.awsRegion,
+  )}\t${copyText(event.eventSource)}\t${copyText(event.service)}\t${copyText(event.eventName)}\t${copyText(
+    event.eventType,
+  )}\t${copyText(event.eventCategory)}\t${copyBool(event.readOnly)}\t${copyText(event.errorCode)}\t${copyText(
+    event.errorMessage,
+  )}\t${refs.principalId}\t${copyText(event.accessKeyId)}\t${copyBool(event.mfaAuthenticated)}\t${copyBool(
+    event.isConsole,
+  )}\t${copyText(event.invokedBy)}\t${copyText(event.sourceIp)}\t${
+    event.sourceIp === null ? copyText(event.sourceIpRaw) : '\\N'
+  }\t${copyText(event.ipKind)}\t${refs.userAgentId ?? '\\N'}\t${copyText(event.requestId)}\t${copyText(
+    event.sharedEventId,
+  )}\t${copyText(event.vpcEndpointId)}\t${location.ingestFileId}\t${location.rawOrdinal}\t${copyText(detail)}\n`;
 }

@@ -1,117 +1,212 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { EVENT_COLUMNS } from './copy-format';
+import { type FileLines, toCopyLines } from './copy-lines';
+import type { DecodeLimits } from './decoded-stream';
+import { hasGzipMagic } from './decoded-stream';
+import { dimensionStoreFor } from './dimensions';
 import {
-  ByteCounter,
-  ContentGuard,
-  type DecodeLimits,
-  gunzip,
-  hasGzipMagic,
-  isGzipped,
-} from './decoded-stream';
-import { type DecodeStats, RecordDecoder } from './record-decoder';
-import { RecordSplitter, type SplitItem } from './record-splitter';
-import type { SourceFile } from './sources/types';
+  type BatchEntry,
+  buildOutcome,
+  COPY_EVENTS,
+  COPY_STAGE,
+  ensurePartitions,
+  type FileOutcome,
+  type LoadedFile,
+  mergeStaged,
+  openCopy,
+  STAGE_TABLE,
+} from './event-load';
+import { ingestLargeFile } from './ingest-large-file';
+import { insertRawChunks, type RawChunk, wholeFileChunk } from './raw-chunks';
+import { type DecodedRow, decodeContent } from './record-decoder';
 
-export const MAX_RECORD_BYTES = Number(process.env.TRAILHOUND_MAX_RECORD_BYTES) || 1024 * 1024;
-
-export type FileKind =
-  | 'trail'
-  | 'lookup-events'
-  | 'json-array'
-  | 'json-lines'
-  | 'digest'
-  | 'record'
-  | 'empty';
-
-export interface FileOutcome {
-  fileRowId: string;
-  status: 'done' | 'failed';
-  kind: FileKind;
-  inserted: number;
-  duplicate: number;
-  rejected: number;
-  rejects: Record<string, number>;
-  /** The first problem with the file itself (its records' problems are in `rejects`). */
-  error: string | null;
-  /** SHA-256 of the uncompressed content, which is what CloudTrail digests list. */
-  contentSha256: string;
-  /** Non-record documents (digests) found in the file. */
-  documents: unknown[];
-}
-
-export interface BatchEntry {
-  file: SourceFile;
-  fileRowId: string;
-  /** The whole file, already read, for small files; large files stream from `file.open()`. */
-  bytes?: Buffer;
-}
+const gunzip = promisify(gunzipCallback);
 
 export interface IngestBatchContext {
   pool: pg.Pool;
   limits: DecodeLimits;
   onBytes?: (delta: number) => void;
-  /** Runs inside the batch's transaction, after the merge, so the manifest commits with the events. */
+  /** Runs inside the batch's transaction, so the manifest commits with the events. */
   recordOutcomes: (client: pg.PoolClient, outcomes: FileOutcome[]) => Promise<void>;
+  /**
+   * Shared by the batches of one job: set when a batch met events already stored, so the next
+   * batch goes straight to the merge instead of failing a direct COPY first.
+   */
+  loadMode: { expectDuplicates: boolean };
 }
 
-const STAGE_TABLE = `CREATE TEMP TABLE IF NOT EXISTS event_stage (LIKE event INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`;
-const COPY_STAGE = `COPY event_stage (${EVENT_COLUMNS.join(', ')}) FROM STDIN`;
-// RETURNING attributes each new row to its file, so per-file counts survive batching.
-const MERGE = `
-  WITH inserted AS (INSERT INTO event SELECT * FROM event_stage ON CONFLICT DO NOTHING RETURNING ingest_file_id)
-  SELECT ingest_file_id::text AS file_id, count(*)::int AS n FROM inserted GROUP BY 1`;
+// Beyond this a file inflates on the streaming path, in bounded memory and under the bomb guard.
+const MAX_INFLATE_IN_MEMORY = 64 * 1024 * 1024;
+const ASYNC_INFLATE_BYTES = 256 * 1024;
 
-const KEY_COLUMNS = new Set(['account_id', 'event_id', 'event_time']);
-// CloudTrail re-delivers an event with an `addendum` when it was late or its fields changed
-// (UPDATED_DATA): the stored copy is replaced, not kept beside it.
-const APPLY_ADDENDA = `
-  UPDATE event e SET ${EVENT_COLUMNS.filter((column) => !KEY_COLUMNS.has(column))
-    .map((column) => `${column} = s.${column}`)
-    .join(', ')}
-  FROM event_stage s
-  WHERE s.raw ? 'addendum' AND e.account_id = s.account_id AND e.event_id = s.event_id
-    AND e.event_time = s.event_time AND e.raw IS DISTINCT FROM s.raw`;
+interface DecodedRows extends LoadedFile {
+  rows: DecodedRow[];
+  delivered: Buffer;
+}
+
+/** `keys` serve to spot the same event twice in one batch. */
+type DecodedFile = Omit<DecodedRows, 'rows'> & FileLines;
 
 /**
- * Loads a batch of files in one transaction: each file is streamed, inflated, split and
- * normalised into one COPY to a session staging table, then merged into `event` skipping known
- * (account, eventID) pairs, and the manifest rows are updated before commit. Trails are mostly
- * small files (one per region every five minutes), so per-file transactions would spend more
- * time on round trips than on data. A process killed half-way leaves nothing behind but files
- * still marked `running`, which the next run loads again.
+ * Loads a batch of small files in one transaction. Trails are mostly small files (one per region
+ * every five minutes), so per-file transactions would spend more time on round trips than data.
+ *
+ * The rows are built first, in memory, then sent by one COPY straight into `event`: the
+ * database's own bulk path, which also maintains the indexes in bulk. When some event is already
+ * stored (two trails delivering the same events, a re-delivery with an addendum) that COPY fails
+ * on the unique key and the batch is sent again through a staging table and
+ * `INSERT … ON CONFLICT DO NOTHING`, which skips them; that is about a third slower, so it is kept
+ * for the batches that need it. A process killed half-way leaves nothing behind but files still
+ * marked `running`, which the next run loads again. Files that turn out too big to inflate in
+ * memory, or damaged, are loaded afterwards by the streaming path, each on its own.
  */
 export async function ingestBatch(
   entries: BatchEntry[],
   context: IngestBatchContext,
 ): Promise<FileOutcome[]> {
+  const streamed = entries.filter((entry) => !entry.bytes);
+  const inMemory = entries.filter((entry) => entry.bytes);
+  const decoded = await decodeFiles(inMemory, context);
+  const needStreaming = inMemory.filter((_, index) => decoded[index] === null);
+  const files = decoded.filter((file): file is DecodedFile => file !== null);
+  const outcomes = new Map<string, FileOutcome>();
+  if (files.length)
+    for (const outcome of await loadDecoded(files, context)) outcomes.set(outcome.fileRowId, outcome);
+  for (const entry of [...needStreaming, ...streamed]) {
+    outcomes.set(entry.fileRowId, await ingestLargeFile(entry, context));
+  }
+  return entries.map((entry) => outcomes.get(entry.fileRowId) as FileOutcome);
+}
+
+/** Null when the gzip is damaged or inflates too far. */
+async function inflateInMemory(bytes: Buffer, limits: DecodeLimits): Promise<Buffer | null> {
+  const options = { maxOutputLength: Math.min(limits.maxDecompressedBytes, MAX_INFLATE_IN_MEMORY) };
+  try {
+    // A thread-pool round trip costs more than inflating a typical trail file of a few kilobytes.
+    return bytes.length < ASYNC_INFLATE_BYTES ? gunzipSync(bytes, options) : await gunzip(bytes, options);
+  } catch {
+    return null;
+  }
+}
+
+async function decodeFiles(
+  entries: BatchEntry[],
+  context: IngestBatchContext,
+): Promise<(DecodedFile | null)[]> {
+  const slots: (DecodedRows | null)[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as BatchEntry;
+    const bytes = entry.bytes as Buffer;
+    const content = hasGzipMagic(bytes) ? await inflateInMemory(bytes, context.limits) : bytes;
+    if (!content) {
+      // Damaged or inflating too far: the streaming path salvages the records before the damage,
+      // which a one-shot inflate cannot, or stops the bomb with a clear message.
+      slots.push(null);
+      continue;
+    }
+    context.onBytes?.((entry.bytes as Buffer).length);
+    const { decoder, shape, streamError } = decodeContent(content, entry.file.path);
+    slots.push({
+      fileRowId: entry.fileRowId,
+      stats: decoder.stats,
+      shape,
+      streamError,
+      contentSha256: createHash('sha256').update(content).digest('hex'),
+      delivered: entry.bytes as Buffer,
+      rows: decoder.takeRows(),
+    });
+  }
+  const decoded = slots.filter((slot): slot is DecodedRows => slot !== null);
+  const lines = await toCopyLines(
+    decoded.map((file) => ({ ingestFileId: file.fileRowId, rows: file.rows })),
+    dimensionStoreFor(context.pool),
+  );
+  const byFile = new Map(decoded.map((file, index) => [file, lines[index] as FileLines]));
+  return slots.map((slot) => {
+    if (slot === null) return null;
+    const { rows: _rows, ...file } = slot;
+    return { ...file, ...(byFile.get(slot) as FileLines) };
+  });
+}
+
+async function loadDecoded(files: DecodedFile[], context: IngestBatchContext): Promise<FileOutcome[]> {
+  const months = new Set(files.flatMap((file) => [...file.stats.months]));
+  await ensurePartitions(context.pool, months);
+  const { unique, repeats } = dropRepeats(files);
+  const hasAddenda = files.some((file) => file.stats.addenda > 0);
+  if (!context.loadMode.expectDuplicates && !hasAddenda) {
+    try {
+      return await load(files, context, 'direct', unique);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+    }
+  }
+  const outcomes = await load(files, context, 'merge', unique);
+  const merged = outcomes.reduce((sum, outcome) => sum + outcome.duplicate, 0) - repeats;
+  context.loadMode.expectDuplicates = merged > 0;
+  return outcomes;
+}
+
+/** The same event twice in one batch (one file delivered under two names, say) is sent once. */
+function dropRepeats(files: DecodedFile[]): { unique: Map<string, string[]>; repeats: number } {
+  const seen = new Set<string>();
+  const unique = new Map<string, string[]>();
+  let repeats = 0;
+  for (const file of files) {
+    const lines: string[] = [];
+    for (let i = 0; i < file.keys.length; i++) {
+      const key = file.keys[i] as string;
+      if (seen.has(key)) {
+        repeats++;
+        continue;
+      }
+      seen.add(key);
+      lines.push(file.lines[i] as string);
+    }
+    unique.set(file.fileRowId, lines);
+  }
+  return { unique, repeats };
+}
+
+async function load(
+  files: DecodedFile[],
+  context: IngestBatchContext,
+  mode: 'direct' | 'merge',
+  lines: Map<string, string[]>,
+): Promise<FileOutcome[]> {
   const client = await context.pool.connect();
   try {
     // Outside the transaction: LIKE holds a lock on `event` until commit, which would block
     // partition creation by other loaders.
-    await client.query(STAGE_TABLE);
+    if (mode === 'merge') await client.query(STAGE_TABLE);
     await client.query('BEGIN');
-    const copy = client.query(copyFrom(COPY_STAGE));
-    const copyDone = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
-    });
-    const loaded: LoadedFile[] = [];
-    for (const entry of entries) loaded.push(await streamFile(entry, copy, context));
-    copy.end();
-    await copyDone;
-
-    const months = new Set(loaded.flatMap((file) => [...file.stats.months]));
-    if (months.size) await ensurePartitions(context.pool, months);
-    const anyAccepted = loaded.some((file) => file.stats.accepted > 0);
-    const merged = anyAccepted ? await client.query<{ file_id: string; n: number }>(MERGE) : { rows: [] };
-    if (loaded.some((file) => file.stats.addenda > 0)) await client.query(APPLY_ADDENDA);
-    const insertedByFile = new Map(merged.rows.map((row) => [row.file_id, row.n]));
-    const outcomes = loaded.map((file) => buildOutcome(file, insertedByFile.get(file.fileRowId) ?? 0));
+    const copy = openCopy(client, mode === 'direct' ? COPY_EVENTS : COPY_STAGE);
+    for (const file of files) {
+      const text = (lines.get(file.fileRowId) as string[]).join('');
+      if (text) await copy.write(text);
+    }
+    await copy.end();
+    let inserted: Map<string, number>;
+    let updated = new Map<string, number>();
+    if (mode === 'direct') {
+      inserted = new Map(
+        files.map((file) => [file.fileRowId, (lines.get(file.fileRowId) as string[]).length]),
+      );
+    } else {
+      ({ inserted, updated } = await mergeStaged(
+        client,
+        files.some((file) => file.stats.addenda > 0),
+      ));
+    }
+    const chunks: RawChunk[] = [];
+    for (const file of files) {
+      const used = (inserted.get(file.fileRowId) ?? 0) + (updated.get(file.fileRowId) ?? 0);
+      if (used > 0) chunks.push(await wholeFileChunk(file.fileRowId, file.delivered));
+    }
+    await insertRawChunks(client, chunks);
+    const outcomes = files.map((file) => buildOutcome(file, inserted.get(file.fileRowId) ?? 0));
     await context.recordOutcomes(client, outcomes);
     await client.query('COMMIT');
     return outcomes;
@@ -120,184 +215,5 @@ export async function ingestBatch(
     throw error;
   } finally {
     client.release();
-  }
-}
-
-interface LoadedFile {
-  fileRowId: string;
-  stats: DecodeStats;
-  splitter: RecordSplitter;
-  streamError: string | null;
-  contentSha256: string;
-}
-
-/** Loads one file into the open COPY; a broken file stops itself, never the batch. */
-async function streamFile(
-  entry: BatchEntry,
-  copy: NodeJS.WritableStream,
-  context: IngestBatchContext,
-): Promise<LoadedFile> {
-  if (entry.bytes) {
-    const loaded = await loadFromMemory(entry, entry.bytes, copy, context);
-    if (loaded) return loaded;
-  }
-  return loadFromStream(entry, copy, context);
-}
-
-// Beyond this a file inflates on the streaming path, in bounded memory and under the bomb guard.
-const MAX_INFLATE_IN_MEMORY = 64 * 1024 * 1024;
-
-/**
- * The fast path for a file held in memory. Returns null when the gzip is damaged or inflates too
- * far: the streaming path then salvages the records before the damage (which a one-shot inflate
- * cannot) or stops the bomb with a clear message.
- */
-async function loadFromMemory(
-  entry: BatchEntry,
-  bytes: Buffer,
-  copy: NodeJS.WritableStream,
-  context: IngestBatchContext,
-): Promise<LoadedFile | null> {
-  let content = bytes;
-  if (hasGzipMagic(bytes)) {
-    try {
-      content = gunzipSync(bytes, {
-        maxOutputLength: Math.min(context.limits.maxDecompressedBytes, MAX_INFLATE_IN_MEMORY),
-      });
-    } catch {
-      return null;
-    }
-  }
-  context.onBytes?.(bytes.length);
-  const { decoder, splitter, streamError } = decodeContent(content, entry.fileRowId, entry.file.path);
-  const text = decoder.take(true);
-  if (text !== null && !copy.write(text)) await waitForDrain(copy);
-  const contentSha256 = createHash('sha256').update(content).digest('hex');
-  return { fileRowId: entry.fileRowId, stats: decoder.stats, splitter, streamError, contentSha256 };
-}
-
-/** Splits and decodes a whole (inflated) file; the rows wait in `decoder` for `take(true)`. */
-export function decodeContent(content: Buffer, fileRowId: string, path: string) {
-  const decoder = new RecordDecoder(fileRowId, path);
-  const splitter = new RecordSplitter(MAX_RECORD_BYTES);
-  const add = (item: SplitItem) => decoder.add(item);
-  let streamError: string | null = null;
-  try {
-    splitter.write(content, add);
-    splitter.end(add);
-  } catch (error) {
-    streamError = describeStreamError(error);
-  }
-  return { decoder, splitter, streamError };
-}
-
-async function loadFromStream(
-  entry: BatchEntry,
-  copy: NodeJS.WritableStream,
-  context: IngestBatchContext,
-): Promise<LoadedFile> {
-  const decoder = new RecordDecoder(entry.fileRowId, entry.file.path);
-  const delivered = new ByteCounter(context.onBytes);
-  const guard = new ContentGuard(context.limits, delivered);
-  const splitter = new RecordSplitter(MAX_RECORD_BYTES);
-  let streamError: string | null = null;
-  // What the last stage threw. On Node 20, when it throws below an fs.ReadStream and a transform,
-  // pipeline() rejects with a bare AbortError ("The operation was aborted") instead of the reason.
-  let stageError: unknown = null;
-  try {
-    const raw = entry.bytes ? Readable.from([entry.bytes]) : await entry.file.open();
-    const compressed = await isGzipped(raw);
-    const add = (item: SplitItem) => decoder.add(item);
-    const toCopy = async (chunks: AsyncIterable<Buffer>) => {
-      try {
-        for await (const chunk of chunks) {
-          splitter.write(chunk, add);
-          const text = decoder.take();
-          if (text !== null && !copy.write(text)) await waitForDrain(copy);
-        }
-        splitter.end(add);
-      } catch (error) {
-        stageError = error;
-        throw error;
-      }
-    };
-    if (compressed) await pipeline(raw, delivered, gunzip(), guard, toCopy);
-    else await pipeline(raw, delivered, guard, toCopy);
-  } catch (error) {
-    streamError = describeStreamError((error as Error).name === 'AbortError' ? (stageError ?? error) : error);
-  }
-  // Records decoded before a failure are still stored: the damage is reported, not spread.
-  const rest = decoder.take(true);
-  if (rest !== null && !copy.write(rest)) await waitForDrain(copy);
-  return {
-    fileRowId: entry.fileRowId,
-    stats: decoder.stats,
-    splitter,
-    streamError,
-    contentSha256: guard.sha256(),
-  };
-}
-
-function buildOutcome(file: LoadedFile, inserted: number): FileOutcome {
-  const { stats } = file;
-  const kind = classify(stats, file.splitter);
-  let error = file.streamError;
-  if (!error && (kind === 'empty' || (stats.accepted + stats.rejected === 0 && stats.foreignDocuments > 0))) {
-    error = 'no CloudTrail records found (not a trail file, export, JSON array or JSON Lines)';
-  }
-  if (!error && stats.accepted === 0 && stats.rejected > 0) error = 'every record in the file was rejected';
-  if (error && file.streamError && stats.accepted > 0) {
-    error = `${error}; the ${stats.accepted} complete records before the problem were kept`;
-  }
-  return {
-    fileRowId: file.fileRowId,
-    status: error ? 'failed' : 'done',
-    kind,
-    inserted,
-    duplicate: stats.accepted - inserted,
-    rejected: stats.rejected,
-    rejects: stats.rejects,
-    error,
-    contentSha256: file.contentSha256,
-    documents: stats.documents,
-  };
-}
-
-function classify(stats: DecodeStats, splitter: RecordSplitter): FileKind {
-  if (splitter.envelopeKind === 'Records') return 'trail';
-  if (splitter.envelopeKind === 'Events') return 'lookup-events';
-  if (splitter.envelopeKind === 'array') return 'json-array';
-  if (stats.documents.length && stats.accepted === 0 && stats.rejected === 0) return 'digest';
-  if (splitter.documentsSeen > 1) return 'json-lines';
-  if (splitter.documentsSeen === 1 && (stats.accepted || stats.rejected)) return 'record';
-  return 'empty';
-}
-
-function describeStreamError(error: unknown): string {
-  const err = error as NodeJS.ErrnoException;
-  if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.message === 'unexpected end of file') {
-    return `corrupt or truncated gzip (${err.message})`;
-  }
-  return err.message;
-}
-
-function waitForDrain(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => stream.once('drain', resolve));
-}
-
-const knownPartitions = new WeakMap<pg.Pool, Set<string>>();
-
-/** Partition DDL runs on its own connection: inside the load it would block every other loader. */
-async function ensurePartitions(pool: pg.Pool, months: Set<string>): Promise<void> {
-  let known = knownPartitions.get(pool);
-  if (!known) {
-    known = new Set();
-    knownPartitions.set(pool, known);
-  }
-  for (const month of months) {
-    if (known.has(month)) continue;
-    const start = `${month}-01T00:00:00Z`;
-    await pool.query('SELECT ensure_event_partitions($1::timestamptz, $1::timestamptz)', [start]);
-    known.add(month);
   }
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { FileOutcome } from './ingest-batch';
+import type { FileOutcome } from './event-load';
 import type { SourceFile } from './sources/types';
 
 // Advisory-lock class for "a process is running this job" (two-key form: class, job id). Any

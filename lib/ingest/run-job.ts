@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decoded-stream';
-import { type BatchEntry, type FileOutcome, ingestBatch } from './ingest-batch';
+import type { BatchEntry, FileOutcome } from './event-load';
+import { ingestBatch } from './ingest-batch';
 import {
   claimJob,
   failFile,
@@ -172,6 +173,7 @@ async function runClaimedJob(
     },
     recordOutcomes: (client: pg.PoolClient, outcomes: FileOutcome[]) =>
       recordFileOutcomes(client, jobId, outcomes),
+    loadMode: { expectDuplicates: false },
   };
 
   const loadBatch = async (batch: SourceFile[]) => {

@@ -17,7 +17,8 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { projectRoot } from '../../lib/config/paths';
 import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
-import { decodeContent } from '../../lib/ingest/ingest-batch';
+import { decodeToCopyLines } from '../../lib/ingest/copy-lines';
+import { DimensionStore } from '../../lib/ingest/dimensions';
 import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
 import { readAll } from '../../lib/ingest/sources/read-all';
@@ -63,8 +64,10 @@ try {
 
   // 2. The ceiling: the same rows as COPY text, loaded by one plain COPY into a fresh table.
   const copyFile = path.join(workDir, `copy-${events}.tsv`);
-  const months = await writeCopyText(corpus, copyFile);
   const baselineDb = await server.create('th_bench_copy');
+  const baselinePool = new pg.Pool({ connectionString: baselineDb, max: 2 });
+  const months = await writeCopyText(corpus, copyFile, new DimensionStore(baselinePool));
+  await baselinePool.end();
   const client = new pg.Client({ connectionString: baselineDb });
   await client.connect();
   for (const month of months)
@@ -104,14 +107,19 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** Decodes the corpus exactly as ingest does and writes the COPY rows ingest would send. */
-async function writeCopyText(corpusDir: string, file: string): Promise<Set<string>> {
+/**
+ * Decodes the corpus exactly as ingest does and writes the COPY rows ingest would send (with
+ * their principal and user-agent ids resolved in the ceiling's own database).
+ */
+async function writeCopyText(corpusDir: string, file: string, store: DimensionStore): Promise<Set<string>> {
   const out = createWriteStream(file);
   const months = new Set<string>();
+  let fileNumber = 0;
   for await (const sourceFile of createPathSource(path.join(corpusDir, 'AWSLogs')).list({})) {
-    const { decoder } = decodeContent(gunzipSync(await readAll(sourceFile)), '0', sourceFile.path);
+    const content = gunzipSync(await readAll(sourceFile));
+    const { decoder, lines } = await decodeToCopyLines(content, sourceFile.path, String(++fileNumber), store);
     for (const month of decoder.stats.months) months.add(month);
-    const text = decoder.take(true);
+    const text = lines.join('');
     if (text && !out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));

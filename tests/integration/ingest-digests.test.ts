@@ -212,7 +212,7 @@ test('insight files are stored as events of category Insight, named after the AP
   const { summary, client } = intact;
   expect(summary.filesFailed).toBe(0);
   const { rows } = await client.query(
-    `SELECT event_id, event_category, event_type, event_source, event_name, raw->'insightDetails'->>'state' AS state
+    `SELECT event_id, event_category, event_type, event_source, event_name, detail->'insightDetails'->>'state' AS state
      FROM event WHERE event_category = 'Insight' ORDER BY event_time`,
   );
   expect(rows).toEqual(

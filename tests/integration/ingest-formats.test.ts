@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { projectRoot } from '../../lib/config/paths';
+import { readRawRecord } from '../../lib/ingest/raw-record';
 import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import type { SourceFile } from '../../lib/ingest/sources/types';
 import { gz, makeRecord, memoryFile, memorySource } from '../helpers/memory-source';
@@ -114,11 +115,17 @@ test('stores hostile content verbatim, and NUL characters as replacement charact
   });
   const summary = await ingest([memoryFile('hostile.json', JSON.stringify({ Records: [hostile] }))]);
   expect(summary).toMatchObject({ eventsInserted: 1, eventsRejected: 0 });
-  const { rows } = await pool.query('SELECT user_agent, raw FROM event WHERE event_id = $1', [
-    hostile.eventID,
-  ]);
+  const { rows } = await pool.query(
+    `SELECT ua.value AS user_agent, e.detail, e.account_id FROM event e JOIN user_agent ua ON ua.id = e.user_agent_id
+     WHERE e.event_id = $1`,
+    [hostile.eventID],
+  );
   expect(rows[0].user_agent).toBe('<script>alert(1)</script>\uFFFD=HYPERLINK("http://x")');
-  expect(rows[0].raw.requestParameters.bucketName).toBe("'; DROP TABLE event; --\t\\");
+  expect(rows[0].detail.requestParameters.bucketName).toBe("'; DROP TABLE event; --\t\\");
+  // The record as delivered is kept byte for byte, NUL included.
+  const raw = await readRawRecord(pool, rows[0].account_id, hostile.eventID as string);
+  expect(raw?.userAgent).toBe('<script>alert(1)</script>\u0000=HYPERLINK("http://x")');
+  expect(raw?.requestParameters).toEqual({ bucketName: "'; DROP TABLE event; --\t\\" });
 });
 
 test('a re-delivery with an addendum replaces the stored event instead of being dropped', async () => {
@@ -131,18 +138,24 @@ test('a re-delivery with an addendum replaces the stored event instead of being 
   };
   const summary = await ingest([memoryFile('redelivered.json', JSON.stringify({ Records: [updated] }))]);
   expect(summary).toMatchObject({ eventsInserted: 0, eventsDuplicate: 1 });
-  const { rows } = await pool.query('SELECT error_code, raw FROM event WHERE event_id = $1', [
+  const { rows } = await pool.query('SELECT error_code, detail, account_id FROM event WHERE event_id = $1', [
     original.eventID,
   ]);
   expect(rows).toHaveLength(1);
   expect(rows[0].error_code).toBeNull();
-  expect(rows[0].raw.addendum.reason).toBe('UPDATED_DATA');
+  expect(rows[0].detail.addendum.reason).toBe('UPDATED_DATA');
+  // Drill-down shows the re-delivered record, not the original.
+  expect((await readRawRecord(pool, rows[0].account_id, original.eventID as string))?.addendum).toMatchObject(
+    {
+      reason: 'UPDATED_DATA',
+    },
+  );
 
   // The original delivered again by another trail (other bytes, same event) does not undo it.
   const late = await ingest([
     memoryFile('original-again.json', JSON.stringify({ Records: [original] }, null, 2)),
   ]);
   expect(late).toMatchObject({ filesSkipped: 0, eventsDuplicate: 1 });
-  const again = await pool.query('SELECT raw FROM event WHERE event_id = $1', [original.eventID]);
-  expect(again.rows[0].raw.addendum.reason).toBe('UPDATED_DATA');
+  const again = await pool.query('SELECT detail FROM event WHERE event_id = $1', [original.eventID]);
+  expect(again.rows[0].detail.addendum.reason).toBe('UPDATED_DATA');
 });

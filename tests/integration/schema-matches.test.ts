@@ -83,6 +83,38 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     expect(await client.digestCheck.count({ where: { jobId: job.id, status: 'ok' } })).toBe(1);
   },
+  Principal: async (client) => {
+    const created = await client.principal.create({
+      data: {
+        accountId: '111122223333',
+        principalKey: 'iam-user:arn:aws:iam::111122223333:user/dana',
+        principalType: 'IAMUser',
+        name: 'dana',
+        arn: 'arn:aws:iam::111122223333:user/dana',
+      },
+    });
+    const read = await client.principal.findUniqueOrThrow({ where: { id: created.id } });
+    expect(read).toMatchObject({ name: 'dana', principalType: 'IAMUser', baseRoleArn: null });
+  },
+  UserAgent: async (client) => {
+    const created = await client.userAgent.create({
+      data: { value: 'aws-cli/2.15.0 <script>', family: 'cli', detail: 'aws-cli/2.15.0' },
+    });
+    expect(await client.userAgent.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      value: 'aws-cli/2.15.0 <script>',
+      family: 'cli',
+    });
+  },
+  IpAddress: async (client) => {
+    await client.ipAddress.create({
+      data: { ip: '203.0.113.9', kind: 'public', countryCode: 'NL', latitude: 52.37, asn: 64500 },
+    });
+    expect(await client.ipAddress.findUniqueOrThrow({ where: { ip: '203.0.113.9' } })).toMatchObject({
+      countryCode: 'NL',
+      latitude: 52.37,
+      asn: 64500,
+    });
+  },
   Event: async (client) => {
     const eventTime = new Date('2026-03-04T05:06:07.000Z');
     await client.$executeRaw`SELECT ensure_event_partitions(${eventTime}::timestamptz, ${eventTime}::timestamptz)`;
@@ -91,14 +123,27 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
         accountId: '111122223333',
         eventId: 'e-1',
         eventTime,
+        eventCategory: 'Management',
+        principalId: 1n,
+        isConsole: false,
         sourceIp: '203.0.113.7',
         readOnly: true,
-        raw: { eventID: 'e-1', userAgent: '<script>x</script>' },
+        ingestFileId: 7n,
+        rawOrdinal: 3,
+        detail: { requestParameters: { bucketName: '<script>x</script>' } },
       },
     });
     const read = await client.event.findFirstOrThrow({ where: { eventId: 'e-1' } });
-    expect(read).toMatchObject({ sourceIp: '203.0.113.7', readOnly: true, eventTime });
-    expect(read.raw).toEqual({ eventID: 'e-1', userAgent: '<script>x</script>' });
+    expect(read).toMatchObject({ sourceIp: '203.0.113.7', readOnly: true, eventTime, rawOrdinal: 3 });
+    expect(read.detail).toEqual({ requestParameters: { bucketName: '<script>x</script>' } });
+  },
+  RawChunk: async (client) => {
+    const content = Buffer.from([0x1f, 0x8b, 0x08, 0x00]);
+    await client.rawChunk.create({ data: { ingestFileId: 9n, firstOrdinal: 0, layout: 'file', content } });
+    const read = await client.rawChunk.findUniqueOrThrow({
+      where: { ingestFileId_firstOrdinal: { ingestFileId: 9n, firstOrdinal: 0 } },
+    });
+    expect(Buffer.from(read.content)).toEqual(content);
   },
 };
 

@@ -1,4 +1,4 @@
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserFacingError } from '../../db/errors';
@@ -40,6 +40,13 @@ function fileFor(absolute: string, relative: string, stats: Stats): SourceFile {
         throw describeFsError(err, absolute, 'File');
       });
       return handle.createReadStream();
+    },
+    async read(): Promise<Buffer> {
+      try {
+        return readFileSync(absolute);
+      } catch (err) {
+        throw describeFsError(err, absolute, 'File');
+      }
     },
   };
 }

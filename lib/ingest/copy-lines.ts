@@ -1,0 +1,46 @@
+import { toCopyLine } from './copy-format';
+import type { DimensionStore } from './dimensions';
+import { type DecodedContent, type DecodedRow, decodeContent } from './record-decoder';
+
+export interface FileLines {
+  /** COPY lines for `event`, one per accepted record. */
+  lines: string[];
+  /** (account, eventID, eventTime) of each line: the event table's unique key. */
+  keys: string[];
+}
+
+/**
+ * Gives the rows of several files their dimension ids (one round trip per dimension table for
+ * all of them, and only for values not seen before) and turns them into the COPY lines ingest sends.
+ */
+export async function toCopyLines(
+  files: { ingestFileId: string; rows: DecodedRow[] }[],
+  store: DimensionStore,
+): Promise<FileLines[]> {
+  const refs = await store.resolve(files.flatMap((file) => file.rows.map((row) => row.event)));
+  let next = 0;
+  return files.map(({ ingestFileId, rows }) => {
+    const location = { ingestFileId, rawOrdinal: 0 };
+    const lines = new Array<string>(rows.length);
+    const keys = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const { event, ordinal, detail } = rows[i] as DecodedRow;
+      location.rawOrdinal = ordinal;
+      lines[i] = toCopyLine(event, refs[next++] as (typeof refs)[number], location, detail);
+      keys[i] = `${event.recipientAccountId}\u0000${event.eventId}\u0000${event.eventTime.getTime()}`;
+    }
+    return { lines, keys };
+  });
+}
+
+/** One whole (inflated) file, decoded and turned into COPY lines. */
+export async function decodeToCopyLines(
+  content: Buffer,
+  path: string,
+  ingestFileId: string,
+  store: DimensionStore,
+): Promise<DecodedContent & FileLines> {
+  const decoded = decodeContent(content, path);
+  const [lines] = await toCopyLines([{ ingestFileId, rows: decoded.decoder.takeRows() }], store);
+  return { ...decoded, ...(lines as FileLines) };
+}

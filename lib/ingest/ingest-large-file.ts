@@ -1,0 +1,133 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { toCopyLine } from './copy-format';
+import { ByteCounter, ContentGuard, gunzip, isGzipped } from './decoded-stream';
+import { dimensionStoreFor } from './dimensions';
+import {
+  type BatchEntry,
+  buildOutcome,
+  COPY_STAGE,
+  type CopyStream,
+  describeStreamError,
+  ensurePartitions,
+  type FileOutcome,
+  mergeStaged,
+  openCopy,
+  STAGE_TABLE,
+} from './event-load';
+import type { IngestBatchContext } from './ingest-batch';
+import { insertRawChunks, JsonLinesChunker } from './raw-chunks';
+import { type DecodedRow, MAX_RECORD_BYTES, RecordDecoder, shapeOf } from './record-decoder';
+import { RecordSplitter, type SplitItem } from './record-splitter';
+
+// Rows are given their dimension ids and sent in groups of this many.
+const ROWS_PER_WRITE = 2000;
+
+/**
+ * Loads one large (or damaged) file in its own transaction, streaming in bounded memory: inflate
+ * under the bomb guard, split, decode, COPY into the staging table, then merge. The raw records
+ * are kept as gzipped JSON Lines parts; the COPY is paused while each part is stored. Records
+ * decoded before a failure (a truncated gzip, say) are still stored: the damage is reported, not
+ * spread.
+ */
+export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchContext): Promise<FileOutcome> {
+  const client = await context.pool.connect();
+  const store = dimensionStoreFor(context.pool);
+  const decoder = new RecordDecoder(entry.file.path);
+  const chunker = new JsonLinesChunker(entry.fileRowId);
+  const splitter = new RecordSplitter(MAX_RECORD_BYTES);
+  const delivered = new ByteCounter(context.onBytes);
+  const guard = new ContentGuard(context.limits, delivered);
+  try {
+    await client.query(STAGE_TABLE);
+    await client.query('BEGIN');
+    let copy: CopyStream = openCopy(client, COPY_STAGE);
+    const location = { ingestFileId: entry.fileRowId, rawOrdinal: 0 };
+    const send = async (rows: DecodedRow[]) => {
+      if (!rows.length) return;
+      const refs = await store.resolve(rows.map((row) => row.event));
+      let text = '';
+      for (let i = 0; i < rows.length; i++) {
+        const { event, ordinal, detail } = rows[i] as DecodedRow;
+        location.rawOrdinal = ordinal;
+        text += toCopyLine(event, refs[i] as (typeof refs)[number], location, detail);
+      }
+      await copy.write(text);
+    };
+    const storePart = async () => {
+      const part = await chunker.take();
+      if (!part) return;
+      await copy.end();
+      await insertRawChunks(client, [part]);
+      copy = openCopy(client, COPY_STAGE);
+    };
+
+    let streamError: string | null = null;
+    // What the last stage threw. On Node 20, when it throws below an fs.ReadStream and a
+    // transform, pipeline() rejects with a bare AbortError instead of the reason.
+    let stageError: unknown = null;
+    const add = (item: SplitItem) => {
+      chunker.add(item);
+      decoder.add(item);
+    };
+    try {
+      const raw = entry.bytes ? Readable.from([entry.bytes]) : await entry.file.open();
+      const compressed = await isGzipped(raw);
+      let pending: DecodedRow[] = [];
+      const consume = async (chunks: AsyncIterable<Buffer>) => {
+        try {
+          for await (const chunk of chunks) {
+            splitter.write(chunk, add);
+            pending = pending.concat(decoder.takeRows());
+            if (pending.length >= ROWS_PER_WRITE) {
+              await send(pending);
+              pending = [];
+            }
+            if (chunker.full) await storePart();
+          }
+          splitter.end(add);
+        } catch (error) {
+          stageError = error;
+          throw error;
+        } finally {
+          await send(pending.concat(decoder.takeRows()));
+          pending = [];
+        }
+      };
+      if (compressed) await pipeline(raw, delivered, gunzip(), guard, consume);
+      else await pipeline(raw, delivered, guard, consume);
+    } catch (error) {
+      streamError = describeStreamError(
+        (error as Error).name === 'AbortError' ? (stageError ?? error) : error,
+      );
+    }
+    await storePart();
+    await copy.end();
+
+    // The staging table is not `event`, so no lock on it is held yet and partitions can be made.
+    await ensurePartitions(context.pool, decoder.stats.months);
+    const { inserted, updated } = await mergeStaged(client, decoder.stats.addenda > 0);
+    const insertedHere = inserted.get(entry.fileRowId) ?? 0;
+    if (insertedHere + (updated.get(entry.fileRowId) ?? 0) === 0) {
+      await client.query('DELETE FROM raw_chunk WHERE ingest_file_id = $1', [entry.fileRowId]);
+    }
+    const outcome = buildOutcome(
+      {
+        fileRowId: entry.fileRowId,
+        stats: decoder.stats,
+        shape: shapeOf(splitter),
+        streamError,
+        contentSha256: guard.sha256(),
+      },
+      insertedHere,
+    );
+    await context.recordOutcomes(client, [outcome]);
+    await client.query('COMMIT');
+    return outcome;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

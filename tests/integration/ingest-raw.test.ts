@@ -1,0 +1,88 @@
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readRawRecord } from '../../lib/ingest/raw-record';
+import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
+import type { SourceFile } from '../../lib/ingest/sources/types';
+import { gz, makeRecord, memoryFile, memorySource } from '../helpers/memory-source';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+let database: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: database.url });
+});
+afterAll(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+async function ingest(files: SourceFile[]) {
+  const source = memorySource(files);
+  return runIngestJob(pool, await createIngestJob(pool, source), source);
+}
+
+async function accountOf(eventId: string): Promise<string> {
+  const { rows } = await pool.query('SELECT account_id FROM event WHERE event_id = $1', [eventId]);
+  return rows[0].account_id;
+}
+
+test('every stored event reads back as the record it was delivered as, whatever the file shape', async () => {
+  const inGzip = [makeRecord(), makeRecord({ eventName: 'GetObject', eventSource: 's3.amazonaws.com' })];
+  const inPlainArray = [makeRecord({ requestParameters: { roleArn: 'arn:aws:iam::1:role/<b>x</b>' } })];
+  const inJsonLines = [makeRecord(), makeRecord(), makeRecord({ errorCode: 'AccessDenied' })];
+  const lookupInner = makeRecord({ eventName: 'ConsoleLogin' });
+  // Over the small-file threshold, so it streams and is kept in gzipped JSON Lines parts.
+  const padding = 'x'.repeat(4000);
+  const large = Array.from({ length: 400 }, (_, i) => makeRecord({ userAgent: `agent-${i}-${padding}` }));
+
+  const summary = await ingest([
+    memoryFile('AWSLogs/111122223333/CloudTrail/eu-west-1/2026/10/01/a.json.gz', gz({ Records: inGzip })),
+    memoryFile('export/array.json', JSON.stringify(inPlainArray)),
+    memoryFile('export/lines.jsonl', inJsonLines.map((record) => JSON.stringify(record)).join('\n')),
+    memoryFile(
+      'export/lookup.json',
+      JSON.stringify({
+        Events: [{ EventId: lookupInner.eventID, CloudTrailEvent: JSON.stringify(lookupInner) }],
+      }),
+    ),
+    memoryFile('export/large.json', JSON.stringify({ Records: large })),
+  ]);
+  expect(summary).toMatchObject({ filesFailed: 0, eventsRejected: 0, eventsInserted: 2 + 1 + 3 + 1 + 400 });
+
+  for (const record of [
+    ...inGzip,
+    ...inPlainArray,
+    ...inJsonLines,
+    lookupInner,
+    ...large.slice(0, 1),
+    ...large.slice(-1),
+  ]) {
+    const eventId = record.eventID as string;
+    expect(await readRawRecord(pool, await accountOf(eventId), eventId)).toEqual(record);
+  }
+  const { rows } = await pool.query<{ layout: string; n: number }>(
+    'SELECT layout, count(*)::int AS n FROM raw_chunk GROUP BY 1 ORDER BY 1',
+  );
+  expect(rows).toEqual([
+    { layout: 'file', n: 4 },
+    { layout: 'json-lines', n: 1 },
+  ]);
+});
+
+test('a file whose events were all stored already keeps no second raw copy', async () => {
+  const records = [makeRecord(), makeRecord()];
+  await ingest([memoryFile('first.json', JSON.stringify({ Records: records }))]);
+  const before = await pool.query('SELECT count(*)::int AS n FROM raw_chunk');
+  const again = await ingest([
+    memoryFile('second-trail.json', JSON.stringify({ Records: records }, null, 1)),
+  ]);
+  expect(again).toMatchObject({ eventsInserted: 0, eventsDuplicate: 2 });
+  const after = await pool.query('SELECT count(*)::int AS n FROM raw_chunk');
+  expect(after.rows[0].n).toBe(before.rows[0].n);
+});
+
+test('an unknown event reads back as null', async () => {
+  expect(await readRawRecord(pool, '111122223333', 'no-such-event')).toBeNull();
+});
