@@ -27,7 +27,8 @@ export const boolAt = (value: unknown, ...path: string[]): boolean | null => boo
 export function numberAt(value: unknown, ...path: string[]): number | null {
   const found = at(value, ...path);
   if (typeof found === 'number' && Number.isFinite(found)) return found;
-  if (typeof found === 'string' && found.trim() !== '' && Number.isFinite(Number(found))) return Number(found);
+  if (typeof found === 'string' && found.trim() !== '' && Number.isFinite(Number(found)))
+    return Number(found);
   return null;
 }
 
@@ -53,7 +54,9 @@ export function succeeded(event: NormalizedEvent): boolean {
 }
 
 export function isCall(event: NormalizedEvent, service: string, names: ReadonlySet<string>): boolean {
-  return event.eventSource === `${service}.amazonaws.com` && event.eventName !== null && names.has(event.eventName);
+  return (
+    event.eventSource === `${service}.amazonaws.com` && event.eventName !== null && names.has(event.eventName)
+  );
 }
 
 const IAC_FAMILIES = new Set(['terraform', 'pulumi', 'cloudformation', 'cdk']);
