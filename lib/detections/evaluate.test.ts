@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { at, call, identities, type Json, repeat, toEvents, withParams } from '@/tests/fixtures/cloudtrail/detections';
+import {
+  at,
+  call,
+  identities,
+  type Json,
+  repeat,
+  toEvents,
+  withParams,
+} from '@/tests/fixtures/cloudtrail/detections';
 import { consoleLogin } from '@/tests/fixtures/cloudtrail/records';
 import { evaluate } from './evaluate';
 import { RULES } from './registry';
@@ -8,13 +16,22 @@ import type { BaselineScope } from './types';
 const rootFailure = (minutes: number, overrides: Json = {}) =>
   consoleLogin('Failure', { userIdentity: identities.root(), eventTime: at(minutes), ...overrides });
 const newKey = (keyId: string, minutes: number) =>
-  withParams('iam', 'CreateAccessKey', { userName: 'bob' }, {
-    eventTime: at(minutes),
-    readOnly: false,
-    responseElements: { accessKey: { accessKeyId: keyId, userName: 'bob', status: 'Active' } },
-  });
+  withParams(
+    'iam',
+    'CreateAccessKey',
+    { userName: 'bob' },
+    {
+      eventTime: at(minutes),
+      readOnly: false,
+      responseElements: { accessKey: { accessKeyId: keyId, userName: 'bob', status: 'Active' } },
+    },
+  );
 const useKey = (keyId: string, minutes: number, ip = '198.51.100.7') =>
-  call('s3', 'ListBuckets', { userIdentity: { ...identities.iamUser(), accessKeyId: keyId }, eventTime: at(minutes), sourceIPAddress: ip });
+  call('s3', 'ListBuckets', {
+    userIdentity: { ...identities.iamUser(), accessKeyId: keyId },
+    eventTime: at(minutes),
+    sourceIPAddress: ip,
+  });
 
 // Deterministic shuffle (mulberry32) so a failure is reproducible.
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -40,18 +57,31 @@ describe('evaluate', () => {
       newKey('AKIAORDER0001', 30),
       useKey('AKIAORDER0001', 31, '203.0.113.77'),
       withParams('iam', 'CreateUser', { userName: 'evil' }, { eventTime: at(40) }),
-      withParams('iam', 'AttachUserPolicy', { userName: 'evil', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }, { eventTime: at(40) }),
+      withParams(
+        'iam',
+        'AttachUserPolicy',
+        { userName: 'evil', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+        { eventTime: at(40) },
+      ),
       withParams('iam', 'CreateLoginProfile', { userName: 'evil' }, { eventTime: at(40) }),
-      ...['ec2', 'lambda', 'kms', 'sns'].map((service, i) => call(service, 'ListThings', { eventTime: at(50 + i) })),
+      ...['ec2', 'lambda', 'kms', 'sns'].map((service, i) =>
+        call(service, 'ListThings', { eventTime: at(50 + i) }),
+      ),
     ]);
     const expected = evaluate(events);
-    expect(expected.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['R03', 'R19', 'R29', 'R44', 'R25']));
+    expect(expected.map((finding) => finding.ruleId)).toEqual(
+      expect.arrayContaining(['R03', 'R19', 'R29', 'R44', 'R25']),
+    );
     for (const seed of [1, 2, 3, 42, 1337]) expect(evaluate(shuffled(events, seed))).toEqual(expected);
   });
 
   test('a recurring single-event hit extends one finding within the dedup window', () => {
     const rule = RULES.R01;
-    const events = toEvents([0, 20, 50].map((minutes) => call('ec2', 'RunInstances', { userIdentity: identities.root(), eventTime: at(minutes) })));
+    const events = toEvents(
+      [0, 20, 50].map((minutes) =>
+        call('ec2', 'RunInstances', { userIdentity: identities.root(), eventTime: at(minutes) }),
+      ),
+    );
     const [finding, ...rest] = evaluate(events, { rules: [rule] });
     expect(rest).toEqual([]);
     expect(finding?.eventCount).toBe(3);
@@ -61,7 +91,11 @@ describe('evaluate', () => {
   });
 
   test('a recurrence after a quiet gap is a second finding with the same dedup key', () => {
-    const events = toEvents([0, 180].map((minutes) => call('ec2', 'RunInstances', { userIdentity: identities.root(), eventTime: at(minutes) })));
+    const events = toEvents(
+      [0, 180].map((minutes) =>
+        call('ec2', 'RunInstances', { userIdentity: identities.root(), eventTime: at(minutes) }),
+      ),
+    );
     const findings = evaluate(events, { rules: [RULES.R01] });
     expect(findings).toHaveLength(2);
     expect(new Set(findings.map((finding) => finding.dedupKey)).size).toBe(1);
@@ -75,7 +109,9 @@ describe('evaluate', () => {
   });
 
   test('threshold windows are inclusive at the edge and a long burst is one finding', () => {
-    const edge = evaluate(toEvents([0, 5, 10, 12, 15].map((minutes) => rootFailure(minutes))), { rules: [RULES.R03] });
+    const edge = evaluate(toEvents([0, 5, 10, 12, 15].map((minutes) => rootFailure(minutes))), {
+      rules: [RULES.R03],
+    });
     expect(edge).toHaveLength(1);
     const burst = evaluate(toEvents(repeat(30, (i) => rootFailure(i))), { rules: [RULES.R03] });
     expect(burst).toHaveLength(1);
@@ -94,7 +130,10 @@ describe('evaluate', () => {
     const sameUser = repeat(12, (i) => consoleLogin('Failure', { eventTime: at(i) }));
     expect(evaluate(toEvents(sameUser), { rules: [RULES.R12] })).toEqual([]);
     const names = repeat(12, (i) =>
-      consoleLogin('Failure', { userIdentity: { ...identities.iamUser(), userName: `u${i % 4}` }, eventTime: at(i) }),
+      consoleLogin('Failure', {
+        userIdentity: { ...identities.iamUser(), userName: `u${i % 4}` },
+        eventTime: at(i),
+      }),
     );
     const [finding] = evaluate(toEvents(names), { rules: [RULES.R12] });
     expect(finding?.summary).toContain('4 user names');
@@ -131,14 +170,20 @@ describe('evaluate', () => {
   });
 
   test('first-seen alerts once per new value and learns within the batch', () => {
-    const events = toEvents([0, 10, 20].map((minutes) => call('ec2', 'RunInstances', { awsRegion: 'ap-east-1', eventTime: at(minutes) })));
+    const events = toEvents(
+      [0, 10, 20].map((minutes) =>
+        call('ec2', 'RunInstances', { awsRegion: 'ap-east-1', eventTime: at(minutes) }),
+      ),
+    );
     const findings = evaluate(events, { rules: [RULES.R45] });
     expect(findings).toHaveLength(1);
     expect(findings[0]?.eventCount).toBe(1);
   });
 
   test('findings carry account, principal, region and event ids', () => {
-    const events = toEvents([call('cloudtrail', 'StopLogging', { requestParameters: { name: 'main' }, awsRegion: 'eu-west-1' })]);
+    const events = toEvents([
+      call('cloudtrail', 'StopLogging', { requestParameters: { name: 'main' }, awsRegion: 'eu-west-1' }),
+    ]);
     const [finding] = evaluate(events, { rules: [RULES.R66] });
     expect(finding).toMatchObject({
       ruleId: 'R66',
