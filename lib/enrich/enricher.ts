@@ -5,14 +5,21 @@
 import { classifyIp } from '../cloudtrail/ip';
 import type { AsnHit } from './asn-table';
 import { classifyNetwork } from './cloud-networks';
-import { type CityHit, type OpenedSource, openAsnSource, openCitySource, type Source } from './sources';
+import {
+  type CityHit,
+  type EnvVars,
+  type OpenedSource,
+  openAsnSource,
+  openCitySource,
+  type Source,
+} from './sources';
 import type { DatabaseStatus, EnricherStatus, IpEnricher, IpEnrichment } from './types';
 
 export const DEFAULT_CACHE_LIMIT = 20_000;
 
 export interface IpEnricherOptions {
   // Where TRAILHOUND_GEOIP_* are read from; tests pass their own instead of mutating process.env.
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: EnvVars;
   readonly cacheLimit?: number;
   // Where warnings go once, when the databases are opened. Defaults to console.warn so a missing
   // database shows in the server log as well as in status().
@@ -32,7 +39,7 @@ class OfflineIpEnricher implements IpEnricher {
   // gives least-recently-used eviction without extra bookkeeping.
   private readonly cache = new Map<string, IpEnrichment | null>();
   private readonly cacheLimit: number;
-  private readonly env: NodeJS.ProcessEnv;
+  private readonly env: EnvVars;
   private readonly warn: (message: string) => void;
   private lookupFailures = 0;
 

@@ -13,6 +13,8 @@ import type { DatabaseKind, DatabaseStatus } from './types';
 export const CITY_ENV = 'TRAILHOUND_GEOIP_CITY_MMDB';
 export const ASN_ENV = 'TRAILHOUND_GEOIP_ASN_MMDB';
 
+export type EnvVars = Readonly<Record<string, string | undefined>>;
+
 export interface CityHit {
   readonly countryCode: string | null;
   readonly countryName: string | null;
@@ -204,7 +206,7 @@ function openUserMmdb<T>(
   };
 }
 
-export function openCitySource(env: NodeJS.ProcessEnv): OpenedSource<CityHit> {
+export function openCitySource(env: EnvVars): OpenedSource<CityHit> {
   const file = env[CITY_ENV]?.trim();
   if (file) return openUserMmdb('city', CITY_ENV, path.resolve(file), /city|country/i, normaliseCityRecord);
 
@@ -256,7 +258,7 @@ function v6Halves(ip: string): [bigint, bigint] {
   return [hi, lo];
 }
 
-export function openAsnSource(env: NodeJS.ProcessEnv): OpenedSource<AsnHit> {
+export function openAsnSource(env: EnvVars): OpenedSource<AsnHit> {
   const file = env[ASN_ENV]?.trim();
   // GeoIP2-ISP carries the same two ASN fields, so it is accepted too.
   if (file) return openUserMmdb('asn', ASN_ENV, path.resolve(file), /asn|isp/i, asnFromRecord);
