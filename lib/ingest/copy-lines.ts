@@ -1,4 +1,4 @@
-import { toCopyLine } from './copy-format';
+import { type EventRefs, toCopyLine } from './copy-format';
 import type { DimensionStore } from './dimensions';
 import { type DecodedContent, type DecodedRow, decodeContent } from './record-decoder';
 
@@ -20,17 +20,23 @@ export async function toCopyLines(
   const refs = await store.resolve(files.flatMap((file) => file.rows.map((row) => row.event)));
   let next = 0;
   return files.map(({ ingestFileId, rows }) => {
-    const location = { ingestFileId, rawOrdinal: 0 };
-    const lines = new Array<string>(rows.length);
-    const keys = new Array<string>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const { event, ordinal, detail } = rows[i] as DecodedRow;
-      location.rawOrdinal = ordinal;
-      lines[i] = toCopyLine(event, refs[next++] as (typeof refs)[number], location, detail);
-      keys[i] = `${event.recipientAccountId}\u0000${event.eventId}\u0000${event.eventTime.getTime()}`;
-    }
-    return { lines, keys };
+    const fileRefs = refs.slice(next, next + rows.length);
+    next += rows.length;
+    return linesOf(ingestFileId, rows, fileRefs);
   });
+}
+
+export function linesOf(ingestFileId: string, rows: DecodedRow[], refs: EventRefs[]): FileLines {
+  const location = { ingestFileId, rawOrdinal: 0 };
+  const lines = new Array<string>(rows.length);
+  const keys = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const { event, ordinal, detail } = rows[i] as DecodedRow;
+    location.rawOrdinal = ordinal;
+    lines[i] = toCopyLine(event, refs[i] as EventRefs, location, detail);
+    keys[i] = `${event.recipientAccountId}\u0000${event.eventId}\u0000${event.eventTime.getTime()}`;
+  }
+  return { lines, keys };
 }
 
 /** One whole (inflated) file, decoded and turned into COPY lines. */

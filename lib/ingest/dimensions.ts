@@ -48,7 +48,36 @@ export class DimensionStore {
   private readonly userAgents = new Map<string, string>();
   private readonly addresses = new Set<string>();
 
+  private readonly newAddresses = new Map<string, string>();
+
   constructor(private readonly pool: pg.Pool) {}
+
+  /**
+   * The refs straight from the cache, or null when some principal or user agent is not cached
+   * yet. New source addresses are noted for the next `resolve` or `flushAddresses`.
+   */
+  cachedRefs(events: NormalizedEvent[]): EventRefs[] | null {
+    const refs = new Array<EventRefs>(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as NormalizedEvent;
+      const principalId = this.principals.get(principalCacheKey(event));
+      const userAgentId = event.userAgent === null ? null : this.userAgents.get(event.userAgent);
+      if (principalId === undefined || userAgentId === undefined) return null;
+      refs[i] = { principalId, userAgentId };
+      const ip = event.sourceIp;
+      if (ip !== null && !this.addresses.has(ip)) this.newAddresses.set(ip, event.ipKind ?? 'invalid');
+    }
+    return refs;
+  }
+
+  async flushAddresses(): Promise<void> {
+    if (!this.newAddresses.size) return;
+    const missing = [...this.newAddresses];
+    this.newAddresses.clear();
+    if (this.addresses.size + missing.length > MAX_CACHED) this.addresses.clear();
+    await this.pool.query(INSERT_IPS, [missing.map(([ip]) => ip), missing.map(([, kind]) => kind)]);
+    for (const [ip] of missing) this.addresses.add(ip);
+  }
 
   async resolve(events: NormalizedEvent[]): Promise<EventRefs[]> {
     await Promise.all([
@@ -119,15 +148,11 @@ export class DimensionStore {
   }
 
   private async recordAddresses(events: NormalizedEvent[]): Promise<void> {
-    const missing = new Map<string, string>();
     for (const event of events) {
       const ip = event.sourceIp;
-      if (ip !== null && !this.addresses.has(ip)) missing.set(ip, event.ipKind ?? 'invalid');
+      if (ip !== null && !this.addresses.has(ip)) this.newAddresses.set(ip, event.ipKind ?? 'invalid');
     }
-    if (!missing.size) return;
-    if (this.addresses.size + missing.size > MAX_CACHED) this.addresses.clear();
-    await this.pool.query(INSERT_IPS, [[...missing.keys()], [...missing.values()]]);
-    for (const ip of missing.keys()) this.addresses.add(ip);
+    await this.flushAddresses();
   }
 }
 

@@ -85,7 +85,7 @@ export async function mergeStaged(client: pg.ClientBase, withAddenda: boolean): 
 }
 
 export interface CopyStream {
-  write(text: string): Promise<void>;
+  write(text: string | Buffer): Promise<void>;
   end(): Promise<void>;
 }
 

@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
 import type pg from 'pg';
-import { type FileLines, toCopyLines } from './copy-lines';
+import type { DecodedFile } from './decode-batch';
 import type { DecodeLimits } from './decoded-stream';
-import { hasGzipMagic } from './decoded-stream';
-import { dimensionStoreFor } from './dimensions';
+import type { DecoderPool } from './decoder-pool';
 import {
   type BatchEntry,
   buildOutcome,
@@ -13,16 +9,12 @@ import {
   COPY_STAGE,
   ensurePartitions,
   type FileOutcome,
-  type LoadedFile,
   mergeStaged,
   openCopy,
   STAGE_TABLE,
 } from './event-load';
 import { ingestLargeFile } from './ingest-large-file';
 import { insertRawChunks, type RawChunk, wholeFileChunk } from './raw-chunks';
-import { type DecodedRow, decodeContent } from './record-decoder';
-
-const gunzip = promisify(gunzipCallback);
 
 export interface IngestBatchContext {
   pool: pg.Pool;
@@ -30,6 +22,8 @@ export interface IngestBatchContext {
   onBytes?: (delta: number) => void;
   /** Runs inside the batch's transaction, so the manifest commits with the events. */
   recordOutcomes: (client: pg.PoolClient, outcomes: FileOutcome[]) => Promise<void>;
+  /** Decodes small files into COPY text, on worker threads where it can. */
+  decoder: DecoderPool;
   /**
    * Shared by the batches of one job: set when a batch met events already stored, so the next
    * batch goes straight to the merge instead of failing a direct COPY first.
@@ -37,17 +31,8 @@ export interface IngestBatchContext {
   loadMode: { expectDuplicates: boolean };
 }
 
-// Beyond this a file inflates on the streaming path, in bounded memory and under the bomb guard.
-const MAX_INFLATE_IN_MEMORY = 64 * 1024 * 1024;
-const ASYNC_INFLATE_BYTES = 256 * 1024;
-
-interface DecodedRows extends LoadedFile {
-  rows: DecodedRow[];
-  delivered: Buffer;
-}
-
-/** `keys` serve to spot the same event twice in one batch. */
-type DecodedFile = Omit<DecodedRows, 'rows'> & FileLines;
+/** A decoded file with the bytes it was delivered as, kept for drill-down. */
+type LoadableFile = DecodedFile & { delivered: Buffer };
 
 /**
  * Loads a batch of small files in one transaction. Trails are mostly small files (one per region
@@ -68,9 +53,21 @@ export async function ingestBatch(
 ): Promise<FileOutcome[]> {
   const streamed = entries.filter((entry) => !entry.bytes);
   const inMemory = entries.filter((entry) => entry.bytes);
-  const decoded = await decodeFiles(inMemory, context);
+  const decoded = await context.decoder.decode(
+    inMemory.map((entry) => ({
+      fileRowId: entry.fileRowId,
+      path: entry.file.path,
+      bytes: entry.bytes as Buffer,
+    })),
+    context.limits,
+  );
   const needStreaming = inMemory.filter((_, index) => decoded[index] === null);
-  const files = decoded.filter((file): file is DecodedFile => file !== null);
+  const files = decoded.flatMap((file, index) => {
+    if (!file) return [];
+    const delivered = (inMemory[index] as BatchEntry).bytes as Buffer;
+    context.onBytes?.(delivered.length);
+    return [{ ...file, delivered }];
+  });
   const outcomes = new Map<string, FileOutcome>();
   if (files.length)
     for (const outcome of await loadDecoded(files, context)) outcomes.set(outcome.fileRowId, outcome);
@@ -80,58 +77,7 @@ export async function ingestBatch(
   return entries.map((entry) => outcomes.get(entry.fileRowId) as FileOutcome);
 }
 
-/** Null when the gzip is damaged or inflates too far. */
-async function inflateInMemory(bytes: Buffer, limits: DecodeLimits): Promise<Buffer | null> {
-  const options = { maxOutputLength: Math.min(limits.maxDecompressedBytes, MAX_INFLATE_IN_MEMORY) };
-  try {
-    // A thread-pool round trip costs more than inflating a typical trail file of a few kilobytes.
-    return bytes.length < ASYNC_INFLATE_BYTES ? gunzipSync(bytes, options) : await gunzip(bytes, options);
-  } catch {
-    return null;
-  }
-}
-
-async function decodeFiles(
-  entries: BatchEntry[],
-  context: IngestBatchContext,
-): Promise<(DecodedFile | null)[]> {
-  const slots: (DecodedRows | null)[] = [];
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as BatchEntry;
-    const bytes = entry.bytes as Buffer;
-    const content = hasGzipMagic(bytes) ? await inflateInMemory(bytes, context.limits) : bytes;
-    if (!content) {
-      // Damaged or inflating too far: the streaming path salvages the records before the damage,
-      // which a one-shot inflate cannot, or stops the bomb with a clear message.
-      slots.push(null);
-      continue;
-    }
-    context.onBytes?.((entry.bytes as Buffer).length);
-    const { decoder, shape, streamError } = decodeContent(content, entry.file.path);
-    slots.push({
-      fileRowId: entry.fileRowId,
-      stats: decoder.stats,
-      shape,
-      streamError,
-      contentSha256: createHash('sha256').update(content).digest('hex'),
-      delivered: entry.bytes as Buffer,
-      rows: decoder.takeRows(),
-    });
-  }
-  const decoded = slots.filter((slot): slot is DecodedRows => slot !== null);
-  const lines = await toCopyLines(
-    decoded.map((file) => ({ ingestFileId: file.fileRowId, rows: file.rows })),
-    dimensionStoreFor(context.pool),
-  );
-  const byFile = new Map(decoded.map((file, index) => [file, lines[index] as FileLines]));
-  return slots.map((slot) => {
-    if (slot === null) return null;
-    const { rows: _rows, ...file } = slot;
-    return { ...file, ...(byFile.get(slot) as FileLines) };
-  });
-}
-
-async function loadDecoded(files: DecodedFile[], context: IngestBatchContext): Promise<FileOutcome[]> {
+async function loadDecoded(files: LoadableFile[], context: IngestBatchContext): Promise<FileOutcome[]> {
   const months = new Set(files.flatMap((file) => [...file.stats.months]));
   await ensurePartitions(context.pool, months);
   const { unique, repeats } = dropRepeats(files);
@@ -150,31 +96,37 @@ async function loadDecoded(files: DecodedFile[], context: IngestBatchContext): P
 }
 
 /** The same event twice in one batch (one file delivered under two names, say) is sent once. */
-function dropRepeats(files: DecodedFile[]): { unique: Map<string, string[]>; repeats: number } {
+function dropRepeats(files: LoadableFile[]): { unique: Map<string, Buffer>; repeats: number } {
   const seen = new Set<string>();
-  const unique = new Map<string, string[]>();
+  const unique = new Map<string, Buffer>();
   let repeats = 0;
   for (const file of files) {
-    const lines: string[] = [];
-    for (let i = 0; i < file.keys.length; i++) {
-      const key = file.keys[i] as string;
+    const kept: Buffer[] = [];
+    let start = 0;
+    let dropped = false;
+    for (const key of file.keys) {
+      const end = file.copy.indexOf(NEWLINE, start) + 1;
       if (seen.has(key)) {
         repeats++;
-        continue;
+        dropped = true;
+      } else {
+        seen.add(key);
+        kept.push(file.copy.subarray(start, end));
       }
-      seen.add(key);
-      lines.push(file.lines[i] as string);
+      start = end;
     }
-    unique.set(file.fileRowId, lines);
+    unique.set(file.fileRowId, dropped ? Buffer.concat(kept) : file.copy);
   }
   return { unique, repeats };
 }
 
+const NEWLINE = 0x0a;
+
 async function load(
-  files: DecodedFile[],
+  files: LoadableFile[],
   context: IngestBatchContext,
   mode: 'direct' | 'merge',
-  lines: Map<string, string[]>,
+  copyText: Map<string, Buffer>,
 ): Promise<FileOutcome[]> {
   const client = await context.pool.connect();
   try {
@@ -184,15 +136,15 @@ async function load(
     await client.query('BEGIN');
     const copy = openCopy(client, mode === 'direct' ? COPY_EVENTS : COPY_STAGE);
     for (const file of files) {
-      const text = (lines.get(file.fileRowId) as string[]).join('');
-      if (text) await copy.write(text);
+      const text = copyText.get(file.fileRowId) as Buffer;
+      if (text.length) await copy.write(text);
     }
     await copy.end();
     let inserted: Map<string, number>;
     let updated = new Map<string, number>();
     if (mode === 'direct') {
       inserted = new Map(
-        files.map((file) => [file.fileRowId, (lines.get(file.fileRowId) as string[]).length]),
+        files.map((file) => [file.fileRowId, countLines(copyText.get(file.fileRowId) as Buffer)]),
       );
     } else {
       ({ inserted, updated } = await mergeStaged(
@@ -216,4 +168,10 @@ async function load(
   } finally {
     client.release();
   }
+}
+
+function countLines(text: Buffer): number {
+  let lines = 0;
+  for (let at = text.indexOf(NEWLINE); at !== -1; at = text.indexOf(NEWLINE, at + 1)) lines++;
+  return lines;
 }

@@ -70,18 +70,20 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
       chunker.add(item);
       decoder.add(item);
     };
-    try {
-      const raw = entry.bytes ? Readable.from([entry.bytes]) : await entry.file.open();
-      const compressed = await isGzipped(raw);
-      let pending: DecodedRow[] = [];
-      const consume = async (chunks: AsyncIterable<Buffer>) => {
+    let pending: DecodedRow[] = [];
+    // pipeline() can reject as soon as a stage upstream fails, while this consumer is still
+    // awaiting a write; the rows are flushed only once it has really stopped.
+    let consuming: Promise<void> = Promise.resolve();
+    const consume = (chunks: AsyncIterable<Buffer>) => {
+      consuming = (async () => {
         try {
           for await (const chunk of chunks) {
             splitter.write(chunk, add);
             pending = pending.concat(decoder.takeRows());
             if (pending.length >= ROWS_PER_WRITE) {
-              await send(pending);
+              const rows = pending;
               pending = [];
+              await send(rows);
             }
             if (chunker.full) await storePart();
           }
@@ -89,11 +91,13 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
         } catch (error) {
           stageError = error;
           throw error;
-        } finally {
-          await send(pending.concat(decoder.takeRows()));
-          pending = [];
         }
-      };
+      })();
+      return consuming;
+    };
+    try {
+      const raw = entry.bytes ? Readable.from([entry.bytes]) : await entry.file.open();
+      const compressed = await isGzipped(raw);
       if (compressed) await pipeline(raw, delivered, gunzip(), guard, consume);
       else await pipeline(raw, delivered, guard, consume);
     } catch (error) {
@@ -101,6 +105,8 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
         (error as Error).name === 'AbortError' ? (stageError ?? error) : error,
       );
     }
+    await consuming.catch(() => {});
+    await send(pending.concat(decoder.takeRows()));
     await storePart();
     await copy.end();
 

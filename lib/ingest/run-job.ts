@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decoded-stream';
+import { createDecoderPool } from './decoder-pool';
 import type { BatchEntry, FileOutcome } from './event-load';
 import { ingestBatch } from './ingest-batch';
 import {
@@ -62,7 +63,8 @@ export interface DeliveredFile {
 const HEARTBEAT_MS = 5000;
 const BATCH_MAX_BYTES = 4 * 1024 * 1024;
 const BATCH_MAX_FILES = 200;
-export const DEFAULT_CONCURRENCY = Number(process.env.TRAILHOUND_INGEST_CONCURRENCY) || 2;
+// Batches in flight: while one is being decoded, others are in the database's hands.
+export const DEFAULT_CONCURRENCY = Number(process.env.TRAILHOUND_INGEST_CONCURRENCY) || 4;
 
 export async function createIngestJob(
   pool: pg.Pool,
@@ -174,6 +176,7 @@ async function runClaimedJob(
     recordOutcomes: (client: pg.PoolClient, outcomes: FileOutcome[]) =>
       recordFileOutcomes(client, jobId, outcomes),
     loadMode: { expectDuplicates: false },
+    decoder: createDecoderPool(pool),
   };
 
   const loadBatch = async (batch: SourceFile[]) => {
@@ -273,6 +276,7 @@ async function runClaimedJob(
   } finally {
     clearInterval(heartbeat);
     if (ticker) clearInterval(ticker);
+    await context.decoder.close();
   }
 }
 

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
+import { type FileLines, linesOf, toCopyLines } from './copy-lines';
+import { type DecodeLimits, hasGzipMagic } from './decoded-stream';
+import type { DimensionStore } from './dimensions';
+import type { LoadedFile } from './event-load';
+import { type DecodedRow, decodeContent } from './record-decoder';
+
+const gunzip = promisify(gunzipCallback);
+
+// Beyond this a file inflates on the streaming path, in bounded memory and under the bomb guard.
+const MAX_INFLATE_IN_MEMORY = 64 * 1024 * 1024;
+const ASYNC_INFLATE_BYTES = 256 * 1024;
+
+export interface FileToDecode {
+  fileRowId: string;
+  path: string;
+  /** As delivered: gzipped or plain. */
+  bytes: Uint8Array;
+}
+
+/** A small file turned into the COPY text for its events. */
+export interface DecodedFile extends LoadedFile {
+  /**
+   * UTF-8 COPY text, one line per accepted record. Values escape their newlines, so every 0x0A
+   * byte ends a line.
+   */
+  copy: Buffer;
+  /** (account, eventID, eventTime) of each line: the event table's unique key. */
+  keys: string[];
+}
+
+/**
+ * Inflates, decodes and turns into COPY text each file of a batch; null for a file that is
+ * damaged or inflates too far, which the streaming path then loads on its own (it salvages the
+ * records before the damage, which a one-shot inflate cannot, or stops the bomb with a clear
+ * message). Pure CPU apart from the dimension lookups, so it also runs in worker threads.
+ */
+export async function decodeBatch(
+  files: FileToDecode[],
+  limits: DecodeLimits,
+  store: DimensionStore,
+): Promise<(DecodedFile | null)[]> {
+  // Lines are built as soon as a file is decoded, so its parsed records die young (cheap to
+  // collect); only files naming a principal or user agent not cached yet wait for the one
+  // round trip that resolves them all.
+  const slots: (DecodedFile | (LoadedFile & { rows: DecodedRow[] }) | null)[] = [];
+  const waiting: (LoadedFile & { rows: DecodedRow[] })[] = [];
+  for (const file of files) {
+    const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+    const content = hasGzipMagic(bytes) ? await inflateInMemory(bytes, limits) : bytes;
+    if (!content) {
+      slots.push(null);
+      continue;
+    }
+    const { decoder, shape, streamError } = decodeContent(content, file.path);
+    const loaded: LoadedFile = {
+      fileRowId: file.fileRowId,
+      stats: decoder.stats,
+      shape,
+      streamError,
+      contentSha256: createHash('sha256').update(content).digest('hex'),
+    };
+    const rows = decoder.takeRows();
+    const refs = store.cachedRefs(rows.map((row) => row.event));
+    if (refs) {
+      slots.push(withCopyText(loaded, linesOf(file.fileRowId, rows, refs)));
+    } else {
+      const pending = { ...loaded, rows };
+      waiting.push(pending);
+      slots.push(pending);
+    }
+  }
+  const resolved = await toCopyLines(
+    waiting.map((file) => ({ ingestFileId: file.fileRowId, rows: file.rows })),
+    store,
+  );
+  await store.flushAddresses();
+  const byFile = new Map(waiting.map((file, index) => [file, resolved[index] as FileLines]));
+  return slots.map((slot) => {
+    if (slot === null || !('rows' in slot)) return slot;
+    const { rows: _rows, ...loaded } = slot;
+    return withCopyText(loaded, byFile.get(slot) as FileLines);
+  });
+}
+
+function withCopyText(file: LoadedFile, { lines, keys }: FileLines): DecodedFile {
+  const joined = lines.join('');
+  // A buffer of its own (not a slice of Node's shared pool), so a worker can transfer it.
+  const copy = Buffer.allocUnsafeSlow(Buffer.byteLength(joined));
+  copy.write(joined);
+  return { ...file, copy, keys };
+}
+
+/** Null when the gzip is damaged or inflates too far. */
+async function inflateInMemory(bytes: Buffer, limits: DecodeLimits): Promise<Buffer | null> {
+  const options = { maxOutputLength: Math.min(limits.maxDecompressedBytes, MAX_INFLATE_IN_MEMORY) };
+  try {
+    // A thread-pool round trip costs more than inflating a typical trail file of a few kilobytes.
+    return bytes.length < ASYNC_INFLATE_BYTES ? gunzipSync(bytes, options) : await gunzip(bytes, options);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type pg from 'pg';
+import { projectRoot } from '../config/paths';
+import { type DecodedFile, decodeBatch, type FileToDecode } from './decode-batch';
+import type { DecodeReply } from './decode-worker';
+import type { DecodeLimits } from './decoded-stream';
+import { dimensionStoreFor } from './dimensions';
+
+export interface DecoderPool {
+  decode(files: FileToDecode[], limits: DecodeLimits): Promise<(DecodedFile | null)[]>;
+  close(): Promise<void>;
+}
+
+const WORKER_FILE = path.join(projectRoot, 'scripts', 'decode-worker.mjs');
+
+/**
+ * TRAILHOUND_DECODE_THREADS, else one per core but one (the calling thread feeds the database,
+ * which needs a core of its own); 0 decodes on the calling thread.
+ */
+export function defaultDecodeThreads(): number {
+  const configured = process.env.TRAILHOUND_DECODE_THREADS;
+  if (configured !== undefined && configured !== '') return Math.max(0, Math.floor(Number(configured)) || 0);
+  return availableParallelism() > 1 ? availableParallelism() - 1 : 0;
+}
+
+/**
+ * Decodes batches on worker threads, each with its own database pool for dimension lookups, or on
+ * the calling thread when `threads` is 0 or the worker source is not on disk (the web server's
+ * bundle, for one). Either way the results are the same.
+ */
+export function createDecoderPool(pool: pg.Pool, threads = defaultDecodeThreads()): DecoderPool {
+  if (threads === 0 || !existsSync(WORKER_FILE)) return inThreadDecoder(pool);
+  const connectionString = connectionStringOf(pool);
+  if (!connectionString) return inThreadDecoder(pool);
+  const workers = Array.from({ length: threads }, () => startWorker(connectionString));
+  const fallback = inThreadDecoder(pool);
+  let nextId = 0;
+  return {
+    async decode(files, limits) {
+      const live = workers.filter((worker) => !worker.failed);
+      // A thread that could not start (or died) is not worth failing files over: the calling
+      // thread does the same work, only slower.
+      if (!live.length) return fallback.decode(files, limits);
+      const worker = live.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
+      try {
+        return await worker.run(++nextId, files, limits);
+      } catch (error) {
+        if (!worker.failed) throw error;
+        return fallback.decode(files, limits);
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    },
+  };
+}
+
+function inThreadDecoder(pool: pg.Pool): DecoderPool {
+  return {
+    decode: (files, limits) => decodeBatch(files, limits, dimensionStoreFor(pool)),
+    close: async () => {},
+  };
+}
+
+function connectionStringOf(pool: pg.Pool): string | null {
+  const options = pool.options as pg.PoolConfig;
+  return typeof options.connectionString === 'string' ? options.connectionString : null;
+}
+
+function startWorker(connectionString: string) {
+  // Young-generation space sized for
+  // parsed records that live only until their batch is encoded keeps them out of old space.
+  const worker = new Worker(WORKER_FILE, {
+    workerData: { connectionString },
+    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 192 },
+  });
+  const pending = new Map<
+    number,
+    { resolve: (files: (DecodedFile | null)[]) => void; reject: (error: Error) => void }
+  >();
+  let failure: Error | null = null;
+  let exited = false;
+  worker.on('message', (reply: DecodeReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (reply.ok)
+      waiting.resolve(reply.files.map((file) => (file ? { ...file, copy: asBuffer(file.copy) } : null)));
+    else waiting.reject(new Error(reply.error));
+  });
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => {
+    exited = true;
+    if (pending.size || !failure) failAll(new Error(`decoder thread stopped (exit code ${code})`));
+  });
+  worker.unref();
+  return {
+    get busy() {
+      return pending.size;
+    },
+    get failed() {
+      return failure !== null;
+    },
+    run(id: number, files: FileToDecode[], limits: DecodeLimits): Promise<(DecodedFile | null)[]> {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, files, limits });
+      });
+    },
+    async stop() {
+      if (exited) return;
+      // Let it close its database pool; terminate it if it does not.
+      const done = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('close');
+      const timer = setTimeout(() => void worker.terminate(), 2000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Structured clone delivers a worker's Buffer as a plain Uint8Array. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
