@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import type pg from 'pg';
 import { projectRoot } from '../config/paths';
 import { type DecodedFile, decodeBatch, type FileToDecode } from './decode-batch';
@@ -73,7 +73,7 @@ function connectionStringOf(pool: pg.Pool): string | null {
 function startWorker(connectionString: string) {
   // Young-generation space sized for
   // parsed records that live only until their batch is encoded keeps them out of old space.
-  const worker = new Worker(WORKER_FILE, {
+  const worker = new (workerThreads().Worker)(WORKER_FILE, {
     workerData: { connectionString },
     resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 192 },
   });
@@ -126,6 +126,15 @@ function startWorker(connectionString: string) {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The worker entry is loaded from disk at run time and compiled by tsx; Turbopack would otherwise
+ * follow `new Worker(…)` into it (and into tsx and esbuild) when bundling the web server, and
+ * cannot. Reaching the module through getBuiltinModule keeps the call out of its sight.
+ */
+function workerThreads(): { Worker: typeof WorkerThread } {
+  return process.getBuiltinModule('node:worker_threads') as { Worker: typeof WorkerThread };
 }
 
 /** Structured clone delivers a worker's Buffer as a plain Uint8Array. */
