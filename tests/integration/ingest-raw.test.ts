@@ -1,30 +1,13 @@
-import pg from 'pg';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readRawRecord } from '../../lib/ingest/raw-record';
-import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
-import type { SourceFile } from '../../lib/ingest/sources/types';
-import { gz, makeRecord, memoryFile, memorySource } from '../helpers/memory-source';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { useIngestDatabase } from '../helpers/ingest-database';
+import { gz, makeRecord, memoryFile } from '../helpers/memory-source';
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
-});
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-});
-
-async function ingest(files: SourceFile[]) {
-  const source = memorySource(files);
-  return runIngestJob(pool, await createIngestJob(pool, source), source);
-}
+const db = useIngestDatabase();
+const ingest = db.ingest;
 
 async function accountOf(eventId: string): Promise<string> {
-  const { rows } = await pool.query('SELECT account_id FROM event WHERE event_id = $1', [eventId]);
+  const { rows } = await db.pool.query('SELECT account_id FROM event WHERE event_id = $1', [eventId]);
   return rows[0].account_id;
 }
 
@@ -60,9 +43,9 @@ test('every stored event reads back as the record it was delivered as, whatever 
     ...large.slice(-1),
   ]) {
     const eventId = record.eventID as string;
-    expect(await readRawRecord(pool, await accountOf(eventId), eventId)).toEqual(record);
+    expect(await readRawRecord(db.pool, await accountOf(eventId), eventId)).toEqual(record);
   }
-  const { rows } = await pool.query<{ layout: string; n: number }>(
+  const { rows } = await db.pool.query<{ layout: string; n: number }>(
     'SELECT layout, count(*)::int AS n FROM raw_chunk GROUP BY 1 ORDER BY 1',
   );
   expect(rows).toEqual([
@@ -74,15 +57,15 @@ test('every stored event reads back as the record it was delivered as, whatever 
 test('a file whose events were all stored already keeps no second raw copy', async () => {
   const records = [makeRecord(), makeRecord()];
   await ingest([memoryFile('first.json', JSON.stringify({ Records: records }))]);
-  const before = await pool.query('SELECT count(*)::int AS n FROM raw_chunk');
+  const before = await db.pool.query('SELECT count(*)::int AS n FROM raw_chunk');
   const again = await ingest([
     memoryFile('second-trail.json', JSON.stringify({ Records: records }, null, 1)),
   ]);
   expect(again).toMatchObject({ eventsInserted: 0, eventsDuplicate: 2 });
-  const after = await pool.query('SELECT count(*)::int AS n FROM raw_chunk');
+  const after = await db.pool.query('SELECT count(*)::int AS n FROM raw_chunk');
   expect(after.rows[0].n).toBe(before.rows[0].n);
 });
 
 test('an unknown event reads back as null', async () => {
-  expect(await readRawRecord(pool, '111122223333', 'no-such-event')).toBeNull();
+  expect(await readRawRecord(db.pool, '111122223333', 'no-such-event')).toBeNull();
 });
