@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
  * A test file's own migrated database and pool, made before its tests and dropped after them,
  * with `ingest` running a whole job over in-memory files.
  */
-export function useIngestDatabase() {
+export function setupIngestDatabase() {
   let database: TestDatabase;
   const harness = {
     pool: undefined as unknown as pg.Pool,

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
 import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
 import { createDecoderPool } from '../../lib/ingest/decoder-pool';
-import { useIngestDatabase } from '../helpers/ingest-database';
+import { setupIngestDatabase } from '../helpers/ingest-database';
 import { gz, makeRecord } from '../helpers/memory-source';
 
-const db = useIngestDatabase();
+const db = setupIngestDatabase();
 
 const files = () => [
   {

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import { readRawRecord } from '../../lib/ingest/raw-record';
-import { useIngestDatabase } from '../helpers/ingest-database';
+import { setupIngestDatabase } from '../helpers/ingest-database';
 import { gz, makeRecord, memoryFile } from '../helpers/memory-source';
 
-const db = useIngestDatabase();
+const db = setupIngestDatabase();
 const ingest = db.ingest;
 
 async function accountOf(eventId: string): Promise<string> {
