@@ -37,7 +37,16 @@ export function createDecoderPool(pool: pg.Pool, threads = defaultDecodeThreads(
   if (!connectionString) return inThreadDecoder(pool);
   const workers = Array.from({ length: threads }, () => startWorker(connectionString));
   const fallback = inThreadDecoder(pool);
+  let callingThreadBusy = false;
   let nextId = 0;
+  const onCallingThread: DecoderPool['decode'] = async (files, limits) => {
+    callingThreadBusy = true;
+    try {
+      return await fallback.decode(files, limits);
+    } finally {
+      callingThreadBusy = false;
+    }
+  };
   return {
     async decode(files, limits) {
       const live = workers.filter((worker) => !worker.failed);
@@ -45,6 +54,9 @@ export function createDecoderPool(pool: pg.Pool, threads = defaultDecodeThreads(
       // thread does the same work, only slower.
       if (!live.length) return fallback.decode(files, limits);
       const worker = live.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best));
+      // The calling thread mostly waits on the database; when every worker already has a batch,
+      // it decodes one itself rather than queue it.
+      if (worker.busy > 0 && !callingThreadBusy) return onCallingThread(files, limits);
       try {
         return await worker.run(++nextId, files, limits);
       } catch (error) {
@@ -75,7 +87,7 @@ function startWorker(connectionString: string) {
   // parsed records that live only until their batch is encoded keeps them out of old space.
   const worker = new (workerThreads().Worker)(WORKER_FILE, {
     workerData: { connectionString },
-    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 192 },
+    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 },
   });
   const pending = new Map<
     number,

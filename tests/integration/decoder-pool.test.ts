@@ -37,6 +37,13 @@ test('worker threads and the calling thread decode a batch to the same COPY text
     // A tab inside a value is escaped, so each record stays one line.
     expect(a[0]?.copy.toString()).toContain('x\\ty');
     expect(a[1]?.stats).toMatchObject({ accepted: 1, rejected: 0 });
+    // Two batches at once: the worker takes one, the calling thread the other, to the same result.
+    const both = await Promise.all([
+      threaded.decode(batch, DEFAULT_DECODE_LIMITS),
+      threaded.decode(batch, DEFAULT_DECODE_LIMITS),
+    ]);
+    for (const result of both)
+      expect(result.map((file) => file?.copy.toString())).toEqual(b.map((file) => file?.copy.toString()));
   } finally {
     await threaded.close();
     await inThread.close();
