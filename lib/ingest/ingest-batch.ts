@@ -89,7 +89,10 @@ async function loadDecoded(files: LoadableFile[], context: IngestBatchContext): 
       if ((error as { code?: string }).code !== '23505') throw error;
     }
   }
-  const outcomes = await load(files, context, 'merge', unique);
+  // With addenda every copy goes to the merge, which keeps the first and applies the addendum
+  // whichever of the two came first; dropping repeats could have dropped the addendum itself.
+  const sent = hasAddenda ? new Map(files.map((file) => [file.fileRowId, file.copy])) : unique;
+  const outcomes = await load(files, context, 'merge', sent);
   const merged = outcomes.reduce((sum, outcome) => sum + outcome.duplicate, 0) - repeats;
   context.loadMode.expectDuplicates = merged > 0;
   return outcomes;

@@ -159,3 +159,23 @@ test('a re-delivery with an addendum replaces the stored event instead of being 
   const again = await pool.query('SELECT detail FROM event WHERE event_id = $1', [original.eventID]);
   expect(again.rows[0].detail.addendum.reason).toBe('UPDATED_DATA');
 });
+
+test('an addendum delivered in the same batch as the original still replaces it', async () => {
+  const original = makeRecord({ errorCode: 'ThrottlingException' });
+  const updated = {
+    ...original,
+    errorCode: undefined,
+    addendum: { reason: 'UPDATED_DATA', updatedFields: 'errorCode', originalEventID: original.eventID },
+  };
+  const summary = await ingest([
+    memoryFile('same-batch/1-original.json', JSON.stringify({ Records: [original] })),
+    memoryFile('same-batch/2-redelivered.json', JSON.stringify({ Records: [updated] })),
+  ]);
+  expect(summary).toMatchObject({ eventsInserted: 1, eventsDuplicate: 1, filesFailed: 0 });
+  const { rows } = await pool.query('SELECT error_code, detail FROM event WHERE event_id = $1', [
+    original.eventID,
+  ]);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].error_code).toBeNull();
+  expect(rows[0].detail.addendum.reason).toBe('UPDATED_DATA');
+});
