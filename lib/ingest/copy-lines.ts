@@ -1,6 +1,6 @@
 import { type EventRefs, toCopyLine } from './copy-format';
 import type { DimensionStore } from './dimensions';
-import { type DecodedContent, type DecodedRow, decodeContent } from './record-decoder';
+import type { DecodedRow } from './record-decoder';
 
 export interface FileLines {
   /** COPY lines for `event`, one per accepted record. */
@@ -37,16 +37,4 @@ export function linesOf(ingestFileId: string, rows: DecodedRow[], refs: EventRef
     keys[i] = `${event.recipientAccountId}\u0000${event.eventId}\u0000${event.eventTime.getTime()}`;
   }
   return { lines, keys };
-}
-
-/** One whole (inflated) file, decoded and turned into COPY lines. */
-export async function decodeToCopyLines(
-  content: Buffer,
-  path: string,
-  ingestFileId: string,
-  store: DimensionStore,
-): Promise<DecodedContent & FileLines> {
-  const decoded = decodeContent(content, path);
-  const [lines] = await toCopyLines([{ ingestFileId, rows: decoded.decoder.takeRows() }], store);
-  return { ...decoded, ...(lines as FileLines) };
 }

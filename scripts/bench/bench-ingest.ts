@@ -12,12 +12,12 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } fr
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { projectRoot } from '../../lib/config/paths';
 import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
-import { decodeToCopyLines } from '../../lib/ingest/copy-lines';
+import { decodeBatch } from '../../lib/ingest/decode-batch';
+import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
 import { DimensionStore } from '../../lib/ingest/dimensions';
 import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
@@ -116,11 +116,15 @@ async function writeCopyText(corpusDir: string, file: string, store: DimensionSt
   const months = new Set<string>();
   let fileNumber = 0;
   for await (const sourceFile of createPathSource(path.join(corpusDir, 'AWSLogs')).list({})) {
-    const content = gunzipSync(await readAll(sourceFile));
-    const { decoder, lines } = await decodeToCopyLines(content, sourceFile.path, String(++fileNumber), store);
-    for (const month of decoder.stats.months) months.add(month);
-    const text = lines.join('');
-    if (text && !out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    const toDecode = {
+      fileRowId: String(++fileNumber),
+      path: sourceFile.path,
+      bytes: await readAll(sourceFile),
+    };
+    const [decoded] = await decodeBatch([toDecode], DEFAULT_DECODE_LIMITS, store);
+    if (!decoded) throw new Error(`${sourceFile.path} could not be decoded in memory`);
+    for (const month of decoded.stats.months) months.add(month);
+    if (!out.write(decoded.copy)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
   return months;
