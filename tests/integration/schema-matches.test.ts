@@ -145,6 +145,62 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     });
     expect(Buffer.from(read.content)).toEqual(content);
   },
+  Finding: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    const created = await client.finding.create({
+      data: {
+        ruleId: 'R01',
+        dedupKey: 'R01|111122223333|root',
+        severity: 'high',
+        title: 'Root activity',
+        summary: 'Root signed in <b>twice</b>',
+        accountId: '111122223333',
+        principalId: principal.id,
+        principalKey: principal.principalKey,
+        firstSeen: new Date('2026-03-04T05:00:00Z'),
+        lastSeen: new Date('2026-03-04T06:00:00Z'),
+        eventCount: 2,
+      },
+    });
+    const read = await client.finding.findUniqueOrThrow({ where: { dedupKey: 'R01|111122223333|root' } });
+    expect(read).toMatchObject({ id: created.id, status: 'open', assigneeId: null, region: null });
+  },
+  FindingEvent: async (client) => {
+    const finding = await client.finding.findFirstOrThrow();
+    const eventTime = new Date('2026-03-04T05:06:07.000Z');
+    await client.findingEvent.create({
+      data: { findingId: finding.id, accountId: '111122223333', eventId: 'e-1', eventTime },
+    });
+    const read = await client.finding.findUniqueOrThrow({
+      where: { id: finding.id },
+      include: { events: true },
+    });
+    expect(read.events).toEqual([
+      { findingId: finding.id, accountId: '111122223333', eventId: 'e-1', eventTime },
+    ]);
+  },
+  FindingNote: async (client) => {
+    const finding = await client.finding.findFirstOrThrow();
+    const user = await client.user.findFirstOrThrow();
+    await client.findingNote.create({ data: { findingId: finding.id, authorId: user.id, body: '**seen**' } });
+    expect(await client.findingNote.findFirstOrThrow({ where: { findingId: finding.id } })).toMatchObject({
+      authorId: user.id,
+      body: '**seen**',
+    });
+  },
+  RuleSetting: async (client) => {
+    await client.ruleSetting.create({ data: { ruleId: 'R12', enabled: false, config: { threshold: 40 } } });
+    expect(await client.ruleSetting.findUniqueOrThrow({ where: { ruleId: 'R12' } })).toMatchObject({
+      enabled: false,
+      config: { threshold: 40 },
+    });
+  },
+  DetectionSetting: async (client) => {
+    await client.detectionSetting.create({ data: { key: 'trustedCidrs', value: ['10.0.0.0/8'] } });
+    expect(
+      (await client.detectionSetting.findUniqueOrThrow({ where: { key: 'trustedCidrs' } })).value,
+    ).toEqual(['10.0.0.0/8']);
+  },
 };
 
 test('every model has a round trip', () => {
