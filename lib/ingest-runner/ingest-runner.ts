@@ -1,3 +1,4 @@
+import { AFTER_INGEST_STEPS } from '@/lib/analysis/after-ingest-steps';
 import 'server-only';
 import { UserFacingError } from '../db/errors';
 import { getPool } from '../db/pg-pool';
@@ -99,7 +100,7 @@ async function runJob(job: QueuedIngest): Promise<void> {
     if (summary.eventsInserted > 0) {
       state.running.set(job.jobId, 'analysing');
       try {
-        await runAfterIngest(pool, job.jobId, { quiet: true });
+        await runAfterIngest(pool, job.jobId, AFTER_INGEST_STEPS, { quiet: true });
       } catch (error) {
         console.error(`[ingest] analysis after job ${job.jobId} failed`, error);
         await recordAnalysisError(pool, job.jobId, errorMessage(error));

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { AFTER_INGEST_STEPS } from '../../lib/analysis/after-ingest-steps';
 import { UserFacingError } from '../../lib/db/errors';
 import { closePool, getPool } from '../../lib/db/pg-pool';
 import { runAfterIngest } from '../../lib/ingest/after-ingest';
@@ -55,7 +56,7 @@ export function registerIngestCommand(program: Command): void {
           });
           bar?.stop();
           if (options.analyze && result.eventsInserted > 0)
-            await runAfterIngest(pool, jobId, { quiet: options.json });
+            await runAfterIngest(pool, jobId, AFTER_INGEST_STEPS, { quiet: options.json });
           return result;
         } finally {
           await closePool();

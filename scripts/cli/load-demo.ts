@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { AFTER_INGEST_STEPS } from '../../lib/analysis/after-ingest-steps';
 import { dataDir } from '../../lib/config/paths';
 import { closePool, getPool } from '../../lib/db/pg-pool';
 import { DEFAULT_DEMO_EVENTS, generateDemoTrail } from '../../lib/demo';
@@ -35,7 +36,7 @@ export async function loadDemoIfEmpty(): Promise<void> {
       verifyDigests: (id, files) => verifyJobDigests(pool, id, files),
     });
     bar?.stop();
-    await runAfterIngest(pool, jobId);
+    await runAfterIngest(pool, jobId, AFTER_INGEST_STEPS);
     console.log(`Demo trail loaded: ${summary.eventsInserted} events from ${summary.filesDone} files.`);
   } finally {
     await closePool();
