@@ -1,3 +1,12 @@
+/**
+ * `npm run bench:ingest -- --events 1000000 [--naive 100000]`
+ *
+ * Generates (or reuses) a demo corpus, loads it into a fresh database through the real pipeline,
+ * then measures the database's own ceiling in the same run: a plain COPY of the same rows into
+ * the same table. Prints {events, seconds, eventsPerSec, peakRssMb, copyLimitEventsPerSec, ratio}.
+ * With --naive N it also times what most people would write first: JSON.parse per file and
+ * Prisma createMany({skipDuplicates}) on the first N events.
+ */
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
