@@ -51,6 +51,12 @@ export interface FindingFilters {
   account?: string;
   principal?: string;
   status?: string;
+  /** Column to order by: lastSeen (default), firstSeen, severity, eventCount, rule, status. */
+  sort?: string;
+  /** 'asc' or 'desc' (default). */
+  dir?: 'asc' | 'desc';
+  /** 1-based page of the feed. */
+  page?: number;
 }
 
 export function findingsHref(filters: FindingFilters = {}): string {

@@ -18,7 +18,10 @@ export type AuditAction =
   | 'user.enable'
   | 'user.password_reset'
   | 'user.sessions_revoke'
-  | 'ingest.start';
+  | 'ingest.start'
+  | 'finding.status_change'
+  | 'finding.assign'
+  | 'finding.note_add';
 
 export interface AuditEntry {
   /** Null for the system itself (first-run bootstrap, the CLI). */
