@@ -105,7 +105,12 @@ export function RawJsonView({
                   {load.message}
                 </p>
               ) : (
-                <div aria-busy="true" aria-label="Loading the raw record" className="space-y-2 px-5 py-5">
+                <div
+                  role="status"
+                  aria-busy="true"
+                  aria-label="Loading the raw record"
+                  className="space-y-2 px-5 py-5"
+                >
                   {[80, 60, 72, 45, 66, 52].map((width) => (
                     <div
                       key={width}

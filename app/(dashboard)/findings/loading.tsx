@@ -5,7 +5,7 @@ const bar = 'animate-pulse rounded bg-surface-hover';
 /** The feed's shape while its queries run: counts, filters, then rows. */
 export default function FindingsLoading() {
   return (
-    <div aria-busy="true" aria-label="Loading findings">
+    <div role="status" aria-busy="true" aria-label="Loading findings">
       <div className="mb-6 space-y-2">
         <div className={`${bar} h-7 w-40`} />
         <div className={`${bar} h-4 w-96`} />
