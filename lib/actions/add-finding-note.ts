@@ -12,8 +12,11 @@ export async function addFindingNoteAction(
   _previous: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
-  return runTriage(formData, schema, async (actor, findingId, { body }) => {
+  const result = await runTriage(formData, schema, async (actor, findingId, { body }) => {
     await addFindingNote(actor, findingId, body);
     return 'Note added.';
   });
+  // React resets the form after an action: give a refused note back rather than lose it.
+  const body = formData.get('body');
+  return result.ok || typeof body !== 'string' ? result : { ...result, values: { body } };
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/auth/audit';
 import { hasRole, type Role, WRITE_ROLES } from '@/lib/auth/roles';
 import { UserFacingError } from '@/lib/db/errors';
 import { getPrisma } from '@/lib/db/prisma';
+import { NOTE_MAX_LENGTH } from './note-limits';
 import type { FindingStatus } from './status';
 
 export interface TriageActor {
@@ -24,8 +25,6 @@ export class TriageError extends UserFacingError {
     super(message);
   }
 }
-
-export const NOTE_MAX_LENGTH = 10_000;
 
 function assertMayTriage(actor: TriageActor): void {
   if (!hasRole(actor.role, WRITE_ROLES)) {
