@@ -136,7 +136,7 @@ export default async function FindingPage({ params }: { params: Params }) {
               }
             />
             {evidence.events.length > 0 ? (
-              <EvidenceTable findingId={finding.id} events={evidence.events} />
+              <EvidenceTable events={evidence.events} />
             ) : (
               <p className="px-5 py-8 text-center text-sm text-muted">
                 This finding lists no evidence events.
