@@ -132,7 +132,7 @@ test('an analyst filters the feed, opens a finding, triages it and follows the l
   await expect(drawer).toHaveCount(0);
 
   // Triage: status, then a note with markup and line breaks.
-  const triage = page.getByRole('region', { name: 'Triage' });
+  const triage = page.getByRole('region', { name: 'Triage', exact: true });
   await triage.getByLabel('Status').selectOption('acknowledged');
   await triage.getByRole('button', { name: 'Set status' }).click();
   await expect(triage.getByRole('status')).toHaveText('Status changed to acknowledged.');
@@ -145,7 +145,7 @@ test('an analyst filters the feed, opens a finding, triages it and follows the l
 
   // The status survives a reload (it is stored, not client state).
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Triage' }).getByLabel('Status')).toHaveValue('acknowledged');
+  await expect(page.getByRole('region', { name: 'Triage', exact: true }).getByLabel('Status')).toHaveValue('acknowledged');
 
   // Rule definition, then the principal's timeline around the finding.
   await page.getByRole('region', { name: 'Details' }).getByRole('link', { name: 'R19' }).click();
@@ -157,6 +157,7 @@ test('an analyst filters the feed, opens a finding, triages it and follows the l
   await page.goBack();
   const principalId = createEvent.principalId;
   await page.getByRole('link', { name: 'Principal timeline at that time' }).click();
+  await page.waitForURL(/\/principals\//);
   const url = new URL(page.url());
   expect(url.pathname).toBe(`/principals/${principalId}`);
   // An hour either side of the finding's window.
@@ -190,7 +191,7 @@ test('a viewer reads a finding but is refused every change, even with the contro
   const page = await signedInPage(browser, viewer);
   await page.goto(`/findings/${keyUseId}`);
   await expect(page.getByRole('heading', { level: 1, name: titles.keyUse })).toBeVisible();
-  const triage = page.getByRole('region', { name: 'Triage' });
+  const triage = page.getByRole('region', { name: 'Triage', exact: true });
   await expect(triage.getByLabel('Status')).toBeDisabled();
   await expect(triage.getByRole('button', { name: 'Set status' })).toBeDisabled();
   await expect(triage.getByLabel('Assignee')).toBeDisabled();
@@ -207,5 +208,5 @@ test('a viewer reads a finding but is refused every change, even with the contro
   await triage.getByRole('button', { name: 'Set status' }).click();
   await expect(triage.getByRole('alert')).toHaveText('Your role does not allow this action.');
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Triage' }).getByLabel('Status')).toHaveValue(before);
+  await expect(page.getByRole('region', { name: 'Triage', exact: true }).getByLabel('Status')).toHaveValue(before);
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { DetailRow } from '@/components/findings/DetailRow';
 import { EvidenceTable } from '@/components/findings/EvidenceTable';
 import { FindingNotes } from '@/components/findings/FindingNotes';
 import { FindingStatusBadge } from '@/components/findings/FindingStatusBadge';
@@ -32,15 +32,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 // The principal's timeline opens on the finding's window with an hour either side, so the events
 // just before (how they got in) and just after (what they did next) are on screen too.
 const CONTEXT_MS = 60 * 60 * 1000;
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-3 px-5 py-2.5">
-      <dt className="text-sm text-muted">{label}</dt>
-      <dd className="text-sm [overflow-wrap:anywhere] text-fg">{children}</dd>
-    </div>
-  );
-}
 
 const link = 'font-medium text-accent hover:underline';
 
@@ -169,7 +160,7 @@ export default async function FindingPage({ params }: { params: Params }) {
           <Card aria-labelledby="details-heading">
             <CardHeader id="details-heading" title="Details" />
             <dl className="divide-y divide-line">
-              <Row label="Principal">
+              <DetailRow label="Principal">
                 {finding.principalId ? (
                   <Link
                     href={principalHref(finding.principalId, { from: windowFrom, to: windowTo })}
@@ -186,29 +177,29 @@ export default async function FindingPage({ params }: { params: Params }) {
                 {finding.principalArn ? (
                   <span className="block font-mono text-xs text-subtle">{finding.principalArn}</span>
                 ) : null}
-              </Row>
-              <Row label="Account">
+              </DetailRow>
+              <DetailRow label="Account">
                 <Link href={accountHref(finding.accountId)} className={`${link} font-mono text-[13px]`}>
                   {finding.accountId}
                 </Link>
-              </Row>
-              <Row label="Region">{finding.region ?? '—'}</Row>
-              <Row label="First seen">{formatUtc(finding.firstSeen)}</Row>
-              <Row label="Last seen">{formatUtc(finding.lastSeen)}</Row>
-              <Row label="Events">{finding.eventCount.toLocaleString('en-US')}</Row>
-              <Row label="Rule">
+              </DetailRow>
+              <DetailRow label="Region">{finding.region ?? '—'}</DetailRow>
+              <DetailRow label="First seen">{formatUtc(finding.firstSeen)}</DetailRow>
+              <DetailRow label="Last seen">{formatUtc(finding.lastSeen)}</DetailRow>
+              <DetailRow label="Events">{finding.eventCount.toLocaleString('en-US')}</DetailRow>
+              <DetailRow label="Rule">
                 <Link href={ruleHref(finding.ruleId)} className={link}>
                   {finding.ruleId}
                 </Link>
                 {rule ? <span className="block text-xs text-muted">{rule.title}</span> : null}
-              </Row>
+              </DetailRow>
               {rule ? (
-                <Row label="ATT&CK">
+                <DetailRow label="ATT&CK">
                   <AttackRefs rule={rule} />
-                </Row>
+                </DetailRow>
               ) : null}
-              <Row label="Assignee">{finding.assigneeEmail ?? 'Unassigned'}</Row>
-              <Row label="Updated">{formatUtc(finding.updatedAt)}</Row>
+              <DetailRow label="Assignee">{finding.assigneeEmail ?? 'Unassigned'}</DetailRow>
+              <DetailRow label="Updated">{formatUtc(finding.updatedAt)}</DetailRow>
             </dl>
           </Card>
         </div>

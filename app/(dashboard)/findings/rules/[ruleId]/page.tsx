@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { DetailRow } from '@/components/findings/DetailRow';
 import { AttackRefs, RuleExplanation } from '@/components/findings/RuleExplanation';
 import { buttonClasses } from '@/components/ui/Button';
 import { Card, CardBody, CardHeader } from '@/components/ui/Card';
@@ -35,15 +35,6 @@ const KIND_DESCRIPTIONS = {
   sequence: 'Sequence: one event and then another, joined on a key, within a window.',
   firstSeen: 'First seen: a value new for the principal or account against a baseline window.',
 };
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[8rem_minmax(0,1fr)] gap-3 px-5 py-2.5">
-      <dt className="text-sm text-muted">{label}</dt>
-      <dd className="text-sm [overflow-wrap:anywhere] text-fg">{children}</dd>
-    </div>
-  );
-}
 
 function JsonBlock({ value }: { value: unknown }) {
   return (
@@ -146,21 +137,21 @@ export default async function RulePage({ params }: { params: Params }) {
         <Card aria-labelledby="rule-meta-heading">
           <CardHeader id="rule-meta-heading" title="Definition" />
           <dl className="divide-y divide-line">
-            <Row label="Id">
+            <DetailRow label="Id">
               <span className="font-mono">{rule.id}</span> <span className="text-muted">({rule.slug})</span>
-            </Row>
-            <Row label="Kind">{KIND_DESCRIPTIONS[rule.kind]}</Row>
-            <Row label="Severity">
+            </DetailRow>
+            <DetailRow label="Kind">{KIND_DESCRIPTIONS[rule.kind]}</DetailRow>
+            <DetailRow label="Severity">
               <SeverityBadge severity={rule.severity} />
               <span className="mt-1 block text-xs text-muted">
                 Some findings raise it (the summary says why).
               </span>
-            </Row>
-            <Row label="ATT&CK">
+            </DetailRow>
+            <DetailRow label="ATT&CK">
               <AttackRefs rule={rule} />
-            </Row>
+            </DetailRow>
             {rule.references.length ? (
-              <Row label="References">
+              <DetailRow label="References">
                 <ul className="space-y-1">
                   {rule.references.map((reference) => (
                     <li key={reference}>
@@ -179,7 +170,7 @@ export default async function RulePage({ params }: { params: Params }) {
                     </li>
                   ))}
                 </ul>
-              </Row>
+              </DetailRow>
             ) : null}
           </dl>
         </Card>
