@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { RawEventDrawer } from '@/components/events/RawEventDrawer';
 import { Button } from '@/components/ui/Button';
 
@@ -32,14 +33,18 @@ export function EvidenceRawButton({
       >
         Raw JSON
       </Button>
-      {open ? (
-        <RawEventDrawer
-          accountId={accountId}
-          eventId={eventId}
-          title={`Raw record: ${eventName ?? 'event'}`}
-          onClose={close}
-        />
-      ) : null}
+      {/* Into <body>, so the table cell's alignment and overflow do not reach the drawer. */}
+      {open
+        ? createPortal(
+            <RawEventDrawer
+              accountId={accountId}
+              eventId={eventId}
+              title={`Raw record: ${eventName ?? 'event'}`}
+              onClose={close}
+            />,
+            document.body,
+          )
+        : null}
     </>
   );
 }

@@ -43,7 +43,7 @@ export function EvidenceTable({ events }: { events: EvidenceEvent[] }) {
                 <span className="block text-xs text-muted">{formatUtcTime(event.eventTime)}</span>
               </td>
               <th scope="row" className={`${CELL} max-w-64 text-left font-normal`}>
-                <span className="block font-medium text-fg [overflow-wrap:anywhere]">
+                <span className="block font-medium break-words text-fg">
                   {event.eventName ?? event.eventId}
                 </span>
                 <span className="block text-xs text-muted [overflow-wrap:anywhere]">

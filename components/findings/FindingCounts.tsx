@@ -67,7 +67,10 @@ export function FindingCounts({
                   )}
                 >
                   <span className="flex items-center gap-1.5 text-xs text-muted">
-                    <span aria-hidden="true" className={cx('size-2 rounded-full', SEGMENT[severity])} />
+                    <span
+                      aria-hidden="true"
+                      className={cx('size-2 shrink-0 rounded-full', SEGMENT[severity])}
+                    />
                     {SEVERITY_LABELS[severity]}
                   </span>
                   <span className="block text-lg font-semibold text-fg tabular-nums">

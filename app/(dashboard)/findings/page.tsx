@@ -5,7 +5,6 @@ import { FindingCounts } from '@/components/findings/FindingCounts';
 import { FindingsTable } from '@/components/findings/FindingsTable';
 import { Pager } from '@/components/findings/Pager';
 import { FindingsIcon } from '@/components/shell/icons';
-import { SectionNotReady } from '@/components/shell/SectionNotReady';
 import { buttonClasses } from '@/components/ui/Button';
 import { Card, CardHeader } from '@/components/ui/Card';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -14,6 +13,7 @@ import { SeverityBadge } from '@/components/ui/SeverityBadge';
 import { requirePageSession } from '@/lib/auth/guards';
 import { FEED_PAGE_SIZE, feedFilters, hasFilters, parseFeedQuery } from '@/lib/findings/feed-query';
 import { type FindingFilters, findingsHref } from '@/lib/links';
+import { getLoadedEventCount } from '@/lib/queries/events/get-loaded-event-count';
 import { getFeedOptions } from '@/lib/queries/findings/get-feed-options';
 import { getFindingFacets } from '@/lib/queries/findings/get-finding-facets';
 import { getFindings } from '@/lib/queries/findings/get-findings';
@@ -49,19 +49,43 @@ export default async function FindingsPage({
   );
 
   if (!options.anyFindings) {
+    const loaded = await getLoadedEventCount();
     return (
       <>
         {header}
-        <SectionNotReady icon={<FindingsIcon />} emptyTitle="No findings yet" notReadyTitle="No findings yet">
-          <p>
-            Detection rules run after every ingest. When one matches, its finding shows up here by severity:
-          </p>
-          <p className="flex flex-wrap justify-center gap-1.5 pt-1">
-            {SEVERITIES.map((severity) => (
-              <SeverityBadge key={severity} severity={severity} />
-            ))}
-          </p>
-        </SectionNotReady>
+        <Card>
+          <EmptyState
+            icon={<FindingsIcon />}
+            title="No findings yet"
+            actions={
+              <>
+                <Link href="/ingest" className={buttonClasses(loaded ? 'secondary' : 'primary')}>
+                  Go to Ingest
+                </Link>
+                <Link href="/findings/rules" className={buttonClasses('secondary')}>
+                  See the detection rules
+                </Link>
+              </>
+            }
+          >
+            {loaded ? (
+              <p>
+                No detection rule has matched the {loaded.toLocaleString('en-US')} events loaded so far. Rules
+                run after every ingest; their findings show up here by severity.
+              </p>
+            ) : (
+              <p>
+                Load a trail first. Detection rules run after every ingest; their findings show up here by
+                severity:
+              </p>
+            )}
+            <p className="flex flex-wrap justify-center gap-1.5 pt-1">
+              {SEVERITIES.map((severity) => (
+                <SeverityBadge key={severity} severity={severity} />
+              ))}
+            </p>
+          </EmptyState>
+        </Card>
       </>
     );
   }

@@ -102,46 +102,6 @@ export default async function FindingPage({ params }: { params: Params }) {
               )}
             </CardBody>
           </Card>
-
-          <Card aria-labelledby="evidence-heading">
-            <CardHeader
-              id="evidence-heading"
-              title="Evidence"
-              description={
-                evidence.total > evidence.events.length
-                  ? `The first ${evidence.events.length.toLocaleString('en-US')} of ${evidence.total.toLocaleString('en-US')} events, oldest first.`
-                  : `${evidence.total.toLocaleString('en-US')} ${evidence.total === 1 ? 'event' : 'events'}, oldest first.`
-              }
-              actions={
-                <Link
-                  href={eventsHref({
-                    account: finding.accountId,
-                    principal: finding.principalId ?? undefined,
-                    from: finding.firstSeen,
-                    to: finding.lastSeen,
-                  })}
-                  className={buttonClasses('ghost', 'sm')}
-                >
-                  Open in Events
-                </Link>
-              }
-            />
-            {evidence.events.length > 0 ? (
-              <EvidenceTable events={evidence.events} />
-            ) : (
-              <p className="px-5 py-8 text-center text-sm text-muted">
-                This finding lists no evidence events.
-              </p>
-            )}
-          </Card>
-
-          <Card aria-labelledby="notes-heading">
-            <CardHeader id="notes-heading" title="Notes" description="Plain text, shown as typed." />
-            <CardBody className="space-y-5">
-              <FindingNotes notes={notes} />
-              {canTriage ? <NoteForm findingId={finding.id} /> : null}
-            </CardBody>
-          </Card>
         </div>
 
         <div className="space-y-6">
@@ -203,6 +163,45 @@ export default async function FindingPage({ params }: { params: Params }) {
             </dl>
           </Card>
         </div>
+      </div>
+      {/* Full width: the evidence table needs the room more than the side cards do. */}
+      <div className="mt-6 space-y-6">
+        <Card aria-labelledby="evidence-heading">
+          <CardHeader
+            id="evidence-heading"
+            title="Evidence"
+            description={
+              evidence.total > evidence.events.length
+                ? `The first ${evidence.events.length.toLocaleString('en-US')} of ${evidence.total.toLocaleString('en-US')} events, oldest first.`
+                : `${evidence.total.toLocaleString('en-US')} ${evidence.total === 1 ? 'event' : 'events'}, oldest first.`
+            }
+            actions={
+              <Link
+                href={eventsHref({
+                  account: finding.accountId,
+                  principal: finding.principalId ?? undefined,
+                  from: finding.firstSeen,
+                  to: finding.lastSeen,
+                })}
+                className={buttonClasses('ghost', 'sm')}
+              >
+                Open in Events
+              </Link>
+            }
+          />
+          {evidence.events.length > 0 ? (
+            <EvidenceTable events={evidence.events} />
+          ) : (
+            <p className="px-5 py-8 text-center text-sm text-muted">This finding lists no evidence events.</p>
+          )}
+        </Card>
+        <Card aria-labelledby="notes-heading">
+          <CardHeader id="notes-heading" title="Notes" description="Plain text, shown as typed." />
+          <CardBody className="space-y-5">
+            <FindingNotes notes={notes} />
+            {canTriage ? <NoteForm findingId={finding.id} /> : null}
+          </CardBody>
+        </Card>
       </div>
     </>
   );
