@@ -46,9 +46,15 @@ export function EvidenceTable({ events }: { events: EvidenceEvent[] }) {
                 <span className="block font-medium break-words text-fg">
                   {event.eventName ?? event.eventId}
                 </span>
-                <span className="block text-xs text-muted [overflow-wrap:anywhere]">
-                  {[event.eventSource, event.region].filter(Boolean).join(' · ') ||
-                    (event.stored ? '' : 'Not in the event store')}
+                <span className="block text-xs text-muted">
+                  {event.stored ? (
+                    <>
+                      <span className="break-words">{event.eventSource}</span>
+                      {event.region ? <span className="whitespace-nowrap"> · {event.region}</span> : null}
+                    </>
+                  ) : (
+                    'Not in the event store'
+                  )}
                 </span>
                 {event.errorCode ? (
                   <span className="mt-0.5 block text-xs font-medium text-danger [overflow-wrap:anywhere]">
@@ -65,7 +71,10 @@ export function EvidenceTable({ events }: { events: EvidenceEvent[] }) {
                 ) : null}
               </td>
               <td className={`${CELL} max-w-48`}>
-                <span className="block font-mono text-[13px] [overflow-wrap:anywhere]">
+                {/* IPv4 stays on one line; only a long IPv6 address may break. */}
+                <span
+                  className={`block font-mono text-[13px] ${event.sourceIp?.includes(':') ? '[overflow-wrap:anywhere]' : 'whitespace-nowrap'}`}
+                >
                   {event.sourceIp ?? '—'}
                 </span>
                 {event.country || event.asOrg ? (

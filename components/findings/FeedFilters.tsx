@@ -32,7 +32,9 @@ export function FeedFilters({ query, options }: { query: FeedQuery; options: Fee
           Severity
           <select name="severity" defaultValue={severity} className={CONTROL}>
             <option value="">Any</option>
-            {query.severities.length > 1 ? <option value={severity}>{severity}</option> : null}
+            {query.severities.length > 1 && severity !== 'high,critical' ? (
+              <option value={severity}>{severity}</option>
+            ) : null}
             <option value="high,critical">High and critical</option>
             {[...SEVERITIES].reverse().map((value) => (
               <option key={value} value={value}>
