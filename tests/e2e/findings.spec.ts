@@ -145,7 +145,9 @@ test('an analyst filters the feed, opens a finding, triages it and follows the l
 
   // The status survives a reload (it is stored, not client state).
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Triage', exact: true }).getByLabel('Status')).toHaveValue('acknowledged');
+  await expect(page.getByRole('region', { name: 'Triage', exact: true }).getByLabel('Status')).toHaveValue(
+    'acknowledged',
+  );
 
   // Rule definition, then the principal's timeline around the finding.
   await page.getByRole('region', { name: 'Details' }).getByRole('link', { name: 'R19' }).click();
@@ -208,5 +210,7 @@ test('a viewer reads a finding but is refused every change, even with the contro
   await triage.getByRole('button', { name: 'Set status' }).click();
   await expect(triage.getByRole('alert')).toHaveText('Your role does not allow this action.');
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Triage', exact: true }).getByLabel('Status')).toHaveValue(before);
+  await expect(page.getByRole('region', { name: 'Triage', exact: true }).getByLabel('Status')).toHaveValue(
+    before,
+  );
 });
