@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/Button';
 import { selectClasses } from '@/components/ui/Field';
-import type { FeedQuery } from '@/lib/findings/feed-query';
+import { type FeedQuery, feedFilters } from '@/lib/findings/feed-query';
 import { TACTIC_LIST } from '@/lib/findings/rule-info';
 import { FINDING_STATUS_LABELS, FINDING_STATUSES } from '@/lib/findings/status';
+import { findingsHref } from '@/lib/links';
 import type { FeedOptions } from '@/lib/queries/findings/get-feed-options';
 import { SEVERITIES, SEVERITY_LABELS } from '@/lib/severity';
 import { CleanGetForm } from './CleanGetForm';
@@ -26,7 +27,14 @@ export function FeedFilters({ query, options }: { query: FeedQuery; options: Fee
   const severity = query.severities.join(',');
   const status = query.statuses.join(',');
   return (
-    <CleanGetForm action="/findings" aria-label="Filter findings" className="space-y-3">
+    // Keyed by the view: the controls are uncontrolled, so back/forward must remount them to show
+    // the URL's values rather than what was last picked.
+    <CleanGetForm
+      key={findingsHref(feedFilters(query))}
+      action="/findings"
+      aria-label="Filter findings"
+      className="space-y-3"
+    >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <label className={LABEL}>
           Severity
