@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/auth/audit';
 import { hasRole, type Role, WRITE_ROLES } from '@/lib/auth/roles';
 import { UserFacingError } from '@/lib/db/errors';
 import { getPrisma } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { NOTE_MAX_LENGTH } from './note-limits';
 import type { FindingStatus } from './status';
 
@@ -43,6 +44,32 @@ async function currentOf(findingId: bigint) {
   return finding;
 }
 
+interface LockedFinding {
+  status: FindingStatus;
+  assigneeId: string | null;
+  ruleId: string;
+}
+
+/**
+ * Reads the finding with its row locked, then applies `change` in the same transaction, so two
+ * analysts changing one finding at once are serialised and each audit row's "from" is true.
+ */
+async function withLockedFinding<T>(
+  findingId: bigint,
+  change: (current: LockedFinding, tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return getPrisma().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: string; assignee_id: string | null; rule_id: string }[]>`
+      SELECT status, assignee_id::text AS assignee_id, rule_id FROM finding WHERE id = ${findingId} FOR UPDATE`;
+    const row = rows[0];
+    if (!row) throw new TriageError('not_found', `Finding #${findingId} does not exist.`);
+    return change(
+      { status: row.status as FindingStatus, assigneeId: row.assignee_id, ruleId: row.rule_id },
+      tx,
+    );
+  });
+}
+
 /** Returns the previous status; an unchanged status writes nothing and audits nothing. */
 export async function setFindingStatus(
   actor: TriageActor,
@@ -50,16 +77,21 @@ export async function setFindingStatus(
   status: FindingStatus,
 ): Promise<{ previous: FindingStatus }> {
   assertMayTriage(actor);
-  const finding = await currentOf(findingId);
-  const previous = finding.status as FindingStatus;
-  if (previous === status) return { previous };
-  await getPrisma().finding.update({ where: { id: findingId }, data: { status, updatedAt: new Date() } });
-  await recordAudit({
-    actor: auditActor(actor),
-    action: 'finding.status_change',
-    targetType: 'finding',
-    targetId: findingId.toString(),
-    detail: { ruleId: finding.ruleId, from: previous, to: status },
+  // The audit row commits with the change, in lock order, so its "from" is what it replaced.
+  const previous = await withLockedFinding(findingId, async (current, tx) => {
+    if (current.status === status) return current.status;
+    await tx.finding.update({ where: { id: findingId }, data: { status, updatedAt: new Date() } });
+    await recordAudit(
+      {
+        actor: auditActor(actor),
+        action: 'finding.status_change',
+        targetType: 'finding',
+        targetId: findingId.toString(),
+        detail: { ruleId: current.ruleId, from: current.status, to: status },
+      },
+      tx,
+    );
+    return current.status;
   });
   return { previous };
 }
@@ -71,11 +103,9 @@ export async function assignFinding(
   assigneeId: string | null,
 ): Promise<{ assigneeEmail: string | null }> {
   assertMayTriage(actor);
-  const prisma = getPrisma();
-  const finding = await currentOf(findingId);
   let assigneeEmail: string | null = null;
   if (assigneeId !== null) {
-    const user = await prisma.user.findUnique({
+    const user = await getPrisma().user.findUnique({
       where: { id: assigneeId },
       select: { email: true, role: true, disabled: true },
     });
@@ -84,14 +114,19 @@ export async function assignFinding(
     }
     assigneeEmail = user.email;
   }
-  if (finding.assigneeId === assigneeId) return { assigneeEmail };
-  await prisma.finding.update({ where: { id: findingId }, data: { assigneeId, updatedAt: new Date() } });
-  await recordAudit({
-    actor: auditActor(actor),
-    action: 'finding.assign',
-    targetType: 'finding',
-    targetId: findingId.toString(),
-    detail: { ruleId: finding.ruleId, from: finding.assigneeId, to: assigneeId, toEmail: assigneeEmail },
+  await withLockedFinding(findingId, async (current, tx) => {
+    if (current.assigneeId === assigneeId) return;
+    await tx.finding.update({ where: { id: findingId }, data: { assigneeId, updatedAt: new Date() } });
+    await recordAudit(
+      {
+        actor: auditActor(actor),
+        action: 'finding.assign',
+        targetType: 'finding',
+        targetId: findingId.toString(),
+        detail: { ruleId: current.ruleId, from: current.assigneeId, to: assigneeId, toEmail: assigneeEmail },
+      },
+      tx,
+    );
   });
   return { assigneeEmail };
 }
@@ -119,14 +154,18 @@ export async function addFindingNote(
       select: { id: true },
     });
     await tx.finding.update({ where: { id: findingId }, data: { updatedAt: new Date() } });
+    // The note's id and length, not its text: notes may quote sensitive evidence.
+    await recordAudit(
+      {
+        actor: auditActor(actor),
+        action: 'finding.note_add',
+        targetType: 'finding',
+        targetId: findingId.toString(),
+        detail: { ruleId: finding.ruleId, noteId: created.id.toString(), length: text.length },
+      },
+      tx,
+    );
     return created;
-  });
-  await recordAudit({
-    actor: auditActor(actor),
-    action: 'finding.note_add',
-    targetType: 'finding',
-    targetId: findingId.toString(),
-    detail: { ruleId: finding.ruleId, noteId: note.id.toString(), length: text.length },
   });
   return { noteId: note.id };
 }

@@ -146,6 +146,21 @@ describe('triage functions', () => {
     expect(JSON.stringify(audit[0]?.detail)).not.toContain('onerror');
   });
 
+  test('concurrent status changes are serialised: each audit row starts where the previous ended', async () => {
+    await Promise.all([
+      setFindingStatus(users.analyst, findingId, 'acknowledged'),
+      setFindingStatus(users.admin, findingId, 'closed'),
+      setFindingStatus(users.analyst, findingId, 'false_positive'),
+    ]);
+    const chain = (await auditRows('finding.status_change'))
+      .filter((row) => row.targetId === String(findingId))
+      .map((row) => row.detail as { from: string; to: string });
+    expect(chain).toHaveLength(3);
+    expect(chain[0]?.from).toBe('open');
+    for (let i = 1; i < chain.length; i++) expect(chain[i]?.from).toBe(chain[i - 1]?.to);
+    expect((await getFinding(findingId))?.status).toBe(chain[2]?.to);
+  });
+
   test('an unknown finding is not_found', async () => {
     await expect(setFindingStatus(users.analyst, 999_999n, 'closed')).rejects.toMatchObject({
       code: 'not_found',
