@@ -73,6 +73,8 @@ export interface FindingFilters {
   account?: string;
   principal?: string;
   status?: string;
+  /** A user id, or 'none' for unassigned findings. */
+  assignee?: string;
   /** Column to order by: lastSeen (default), firstSeen, severity, eventCount, rule, status. */
   sort?: string;
   /** 'asc' or 'desc' (default). */

@@ -22,7 +22,16 @@ function localValue(date: Date | undefined): string | undefined {
  * feed is a URL that back/forward and bookmarks keep. Sorting survives in hidden fields; paging
  * restarts at 1 because the rows change.
  */
-export function FeedFilters({ query, options }: { query: FeedQuery; options: FeedOptions }) {
+export function FeedFilters({
+  query,
+  options,
+  users,
+}: {
+  query: FeedQuery;
+  options: FeedOptions;
+  /** Who findings can be assigned to, for the assignee filter. */
+  users: { id: string; email: string }[];
+}) {
   // A multi-value URL filter (severity=high,critical) has no single option to select: keep it as typed.
   const severity = query.severities.join(',');
   const status = query.statuses.join(',');
@@ -121,6 +130,23 @@ export function FeedFilters({ query, options }: { query: FeedQuery; options: Fee
         </label>
       </div>
       <div className="flex flex-wrap items-end gap-3">
+        <label className={LABEL}>
+          Assignee
+          <select name="assignee" defaultValue={query.assignee ?? ''} className={`${CONTROL} w-56`}>
+            <option value="">Anyone or no one</option>
+            <option value="none">Unassigned</option>
+            {query.assignee &&
+            query.assignee !== 'none' &&
+            !users.some((user) => user.id === query.assignee) ? (
+              <option value={query.assignee}>A user who cannot triage</option>
+            ) : null}
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.email}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className={LABEL}>
           Seen from (UTC)
           <input

@@ -17,6 +17,8 @@ export interface FeedQuery {
   account?: string;
   /** A principal row id. */
   principal?: string;
+  /** A user id, or 'none'. */
+  assignee?: string;
   from?: Date;
   to?: Date;
   sort: FeedSort;
@@ -68,6 +70,7 @@ const schema = z.object({
   tactic: text(10, /^(TA\d{4})?$/),
   account: text(12, /^(\d{12})?$/),
   principal: text(18, /^(\d{1,18})?$/),
+  assignee: text(36, /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|none)?$/i),
   from: instant,
   to: instant,
   sort: z.enum(FEED_SORTS).catch('lastSeen').default('lastSeen'),
@@ -89,6 +92,7 @@ export function parseFeedQuery(params: SearchParams): FeedQuery {
     tactic: parsed.tactic,
     account: parsed.account,
     principal: parsed.principal,
+    assignee: parsed.assignee?.toLowerCase(),
     from: parsed.from,
     to: parsed.to,
     sort: parsed.sort,
@@ -106,6 +110,7 @@ export function feedFilters(query: FeedQuery, change: Partial<FindingFilters> = 
     tactic: query.tactic,
     account: query.account,
     principal: query.principal,
+    assignee: query.assignee,
     from: query.from,
     to: query.to,
     sort: query.sort === 'lastSeen' ? undefined : query.sort,
@@ -124,6 +129,7 @@ export function hasFilters(query: FeedQuery): boolean {
       query.tactic ||
       query.account ||
       query.principal ||
+      query.assignee ||
       query.from ||
       query.to,
   );

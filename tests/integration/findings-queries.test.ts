@@ -145,6 +145,30 @@ describe('getFindings', () => {
     expect((await feed({ account: B, severity: 'critical' })).total).toBe(0);
   });
 
+  test('filters by assignee, or by having none', async () => {
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO app_user (id, email, role, password_hash) VALUES (gen_random_uuid(), 'pat@example.com', 'analyst', 'x') RETURNING id::text`,
+    );
+    const userId = rows[0]?.id as string;
+    await pool.query('UPDATE finding SET assignee_id = $1 WHERE id = ANY($2::bigint[])', [
+      userId,
+      [seeded.root, seeded.recon],
+    ]);
+    try {
+      const assigned = await feed({ assignee: userId });
+      expect(ids(assigned.rows)).toEqual([seeded.root, seeded.recon]);
+      expect(assigned.rows[0]?.assigneeEmail).toBe('pat@example.com');
+      expect(ids((await feed({ assignee: 'none' })).rows)).toEqual([
+        seeded.sigma,
+        seeded.trail,
+        seeded.keyUse,
+      ]);
+    } finally {
+      await pool.query('UPDATE finding SET assignee_id = NULL');
+      await pool.query('DELETE FROM app_user WHERE id = $1', [userId]);
+    }
+  });
+
   test('filters by ATT&CK tactic through the catalogue', async () => {
     expect(ids((await feed({ tactic: 'TA0003' })).rows)).toEqual([seeded.keyUse]); // Persistence: R19
     expect(ids((await feed({ tactic: 'TA0007' })).rows)).toEqual([seeded.recon]); // Discovery: R42

@@ -14,6 +14,7 @@ import { requirePageSession } from '@/lib/auth/guards';
 import { FEED_PAGE_SIZE, feedFilters, hasFilters, parseFeedQuery } from '@/lib/findings/feed-query';
 import { type FindingFilters, findingsHref } from '@/lib/links';
 import { getLoadedEventCount } from '@/lib/queries/events/get-loaded-event-count';
+import { getAssignableUsers } from '@/lib/queries/findings/get-assignable-users';
 import { getFeedOptions } from '@/lib/queries/findings/get-feed-options';
 import { getFindingFacets } from '@/lib/queries/findings/get-finding-facets';
 import { getFindings } from '@/lib/queries/findings/get-findings';
@@ -28,8 +29,9 @@ export default async function FindingsPage({
 }) {
   await requirePageSession();
   const query = parseFeedQuery(await searchParams);
-  const [options, facets, { rows, total }] = await Promise.all([
+  const [options, users, facets, { rows, total }] = await Promise.all([
     getFeedOptions(),
+    getAssignableUsers(),
     getFindingFacets(query),
     getFindings(query),
   ]);
@@ -109,7 +111,7 @@ export default async function FindingsPage({
             description={`${total.toLocaleString('en-US')} ${total === 1 ? 'finding' : 'findings'}${filtered ? ' match these filters' : ''}.`}
           />
           <div className="border-b border-line px-5 py-4">
-            <FeedFilters query={query} options={options} />
+            <FeedFilters query={query} options={options} users={users} />
           </div>
           {rows.length > 0 ? (
             <FindingsTable rows={rows} query={query} sortHref={(sort, dir) => href({ sort, dir })} />

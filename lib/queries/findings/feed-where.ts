@@ -39,6 +39,8 @@ export function feedWhere(query: FeedQuery, except?: 'severity' | 'tactic'): Pri
   }
   if (query.account) conditions.push(Prisma.sql`f.account_id = ${query.account}`);
   if (query.principal) conditions.push(Prisma.sql`f.principal_id = ${BigInt(query.principal)}`);
+  if (query.assignee === 'none') conditions.push(Prisma.sql`f.assignee_id IS NULL`);
+  else if (query.assignee) conditions.push(Prisma.sql`f.assignee_id = ${query.assignee}::uuid`);
   if (query.from) conditions.push(Prisma.sql`f.last_seen >= ${query.from}`);
   if (query.to) conditions.push(Prisma.sql`f.first_seen <= ${query.to}`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
