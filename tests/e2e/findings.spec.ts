@@ -129,6 +129,11 @@ test('an analyst filters the feed, opens a finding, triages it and follows the l
   await triage.getByLabel('Status').selectOption('acknowledged');
   await triage.getByRole('button', { name: 'Set status' }).click();
   await expect(triage.getByRole('status')).toHaveText('Status changed to acknowledged.');
+  await triage.getByLabel('Assignee').selectOption({ label: analyst });
+  await triage.getByRole('button', { name: 'Assign' }).click();
+  await expect(triage.getByRole('status').filter({ hasText: 'Assigned' })).toHaveText(
+    `Assigned to ${analyst}.`,
+  );
   const note = `Checked with dana's team.\n<b>not bold</b>\nKey deactivated.`;
   const notes = page.getByRole('region', { name: 'Notes' });
   await notes.getByLabel('Add a note').fill(note);
@@ -170,6 +175,13 @@ test('a filtered feed URL opened directly shows that view', async ({ browser }) 
   await page.goto(`/findings?status=acknowledged&${WINDOW}`);
   await expect(feedRows(page)).toHaveCount(1);
   await expect(feedRow(page, 'R19')).toContainText('Acknowledged');
+
+  // The assignee filter, picked in the form: only the finding assigned in the other test.
+  await filters.getByLabel('Assignee').selectOption({ label: analyst });
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/assignee=[0-9a-f-]{36}/);
+  await expect(feedRows(page)).toHaveCount(1);
+  await expect(feedRow(page, 'R19')).toContainText(analyst);
 
   await page.goto(`/findings?rule=R66&severity=info&${WINDOW}`);
   await expect(page.getByRole('heading', { name: 'No findings match these filters' })).toBeVisible();
