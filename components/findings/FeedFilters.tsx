@@ -10,7 +10,9 @@ import { SEVERITIES, SEVERITY_LABELS } from '@/lib/severity';
 import { CleanGetForm } from './CleanGetForm';
 
 const LABEL = 'block text-xs font-medium text-muted';
-const CONTROL = `${selectClasses} mt-1 w-full pl-2.5`;
+// Width is the caller's: the grid's selects fill their cell, the second row's have fixed widths.
+const CONTROL = `${selectClasses} mt-1 pl-2.5`;
+const CELL_CONTROL = `${CONTROL} w-full`;
 
 /** "2026-03-14T09:05" for <input type="datetime-local">, in UTC like the rest of the UI. */
 function localValue(date: Date | undefined): string | undefined {
@@ -47,7 +49,7 @@ export function FeedFilters({
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <label className={LABEL}>
           Severity
-          <select name="severity" defaultValue={severity} className={CONTROL}>
+          <select name="severity" defaultValue={severity} className={CELL_CONTROL}>
             <option value="">Any</option>
             {query.severities.length > 1 && severity !== 'high,critical' ? (
               <option value={severity}>{severity}</option>
@@ -62,7 +64,7 @@ export function FeedFilters({
         </label>
         <label className={LABEL}>
           Status
-          <select name="status" defaultValue={status} className={CONTROL}>
+          <select name="status" defaultValue={status} className={CELL_CONTROL}>
             <option value="">Any</option>
             {query.statuses.length > 1 && status !== 'open,acknowledged' ? (
               <option value={status}>{status}</option>
@@ -77,7 +79,7 @@ export function FeedFilters({
         </label>
         <label className={LABEL}>
           Tactic
-          <select name="tactic" defaultValue={query.tactic ?? ''} className={CONTROL}>
+          <select name="tactic" defaultValue={query.tactic ?? ''} className={CELL_CONTROL}>
             <option value="">Any</option>
             {TACTIC_LIST.map((tactic) => (
               <option key={tactic.id} value={tactic.id}>
@@ -88,7 +90,7 @@ export function FeedFilters({
         </label>
         <label className={`${LABEL} col-span-2`}>
           Rule
-          <select name="rule" defaultValue={query.rule ?? ''} className={CONTROL}>
+          <select name="rule" defaultValue={query.rule ?? ''} className={CELL_CONTROL}>
             <option value="">Any</option>
             {query.rule && !options.rules.some((rule) => rule.ruleId === query.rule) ? (
               <option value={query.rule}>{query.rule}</option>
@@ -102,7 +104,7 @@ export function FeedFilters({
         </label>
         <label className={LABEL}>
           Account
-          <select name="account" defaultValue={query.account ?? ''} className={CONTROL}>
+          <select name="account" defaultValue={query.account ?? ''} className={CELL_CONTROL}>
             <option value="">Any</option>
             {query.account && !options.accounts.includes(query.account) ? (
               <option value={query.account}>{query.account}</option>
@@ -116,7 +118,7 @@ export function FeedFilters({
         </label>
         <label className={`${LABEL} col-span-2`}>
           Principal
-          <select name="principal" defaultValue={query.principal ?? ''} className={CONTROL}>
+          <select name="principal" defaultValue={query.principal ?? ''} className={CELL_CONTROL}>
             <option value="">Any</option>
             {query.principal && !options.principals.some((principal) => principal.id === query.principal) ? (
               <option value={query.principal}>Principal #{query.principal}</option>
@@ -132,7 +134,7 @@ export function FeedFilters({
       <div className="flex flex-wrap items-end gap-3">
         <label className={LABEL}>
           Assignee
-          <select name="assignee" defaultValue={query.assignee ?? ''} className={`${CONTROL} w-56`}>
+          <select name="assignee" defaultValue={query.assignee ?? ''} className={`${CONTROL} w-52`}>
             <option value="">Anyone or no one</option>
             <option value="none">Unassigned</option>
             {query.assignee &&
