@@ -24,10 +24,6 @@ export function tacticOf(ruleId: string): TacticRef | null {
   return (catalogueRule(ruleId)?.tactic as TacticRef | undefined) ?? null;
 }
 
-export function findTactic(tacticId: string): TacticRef | null {
-  return TACTIC_LIST.find((tactic) => tactic.id === tacticId) ?? null;
-}
-
 /** The catalogue rules mapped to a tactic: the tactic filter is a rule-id filter in SQL. */
 export function ruleIdsForTactic(tacticId: string): string[] {
   return allCatalogueRules()

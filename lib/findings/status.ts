@@ -10,10 +10,6 @@ export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   false_positive: 'False positive',
 };
 
-export function isFindingStatus(value: unknown): value is FindingStatus {
-  return typeof value === 'string' && (FINDING_STATUSES as readonly string[]).includes(value);
-}
-
 /** Finding ids are bigint identities; anything else in a URL is not a finding. */
 export function parseFindingId(value: string | undefined | null): bigint | null {
   return value && /^[1-9]\d{0,17}$/.test(value) ? BigInt(value) : null;
