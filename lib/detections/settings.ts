@@ -99,7 +99,9 @@ export type RuleSettingInput = z.infer<typeof ruleSettingInputSchema>;
  * than stopping every detection run.
  */
 export async function getDetectionSettings(db: Db): Promise<DetectionSettings> {
-  const { rows } = await db.query<{ key: string; value: unknown }>('SELECT key, value FROM detection_setting');
+  const { rows } = await db.query<{ key: string; value: unknown }>(
+    'SELECT key, value FROM detection_setting',
+  );
   const stored = new Map(rows.map((row) => [row.key, row.value]));
   const settings = { ...DEFAULT_DETECTION_SETTINGS };
   for (const key of SETTING_KEYS) {
@@ -139,7 +141,12 @@ export async function getRuleSettings(db: Db): Promise<Map<string, RuleSetting>>
       typeof row.config === 'object' && row.config !== null && !Array.isArray(row.config)
         ? (row.config as Record<string, unknown>)
         : {};
-    settings.set(row.rule_id, { ruleId: row.rule_id, enabled: row.enabled, config, updatedAt: row.updated_at });
+    settings.set(row.rule_id, {
+      ruleId: row.rule_id,
+      enabled: row.enabled,
+      config,
+      updatedAt: row.updated_at,
+    });
   }
   return settings;
 }
@@ -186,12 +193,15 @@ export function effectiveRuleConfig(
   detection: DetectionSettings,
   overrides: Record<string, unknown> | undefined,
 ): Record<string, unknown> | undefined {
-  if (typeof defaultConfig !== 'object' || defaultConfig === null || Array.isArray(defaultConfig)) return overrides;
+  if (typeof defaultConfig !== 'object' || defaultConfig === null || Array.isArray(defaultConfig))
+    return overrides;
   const defaults = defaultConfig as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...overrides };
   for (const key of ['trustedCidrs', 'knownAccountIds'] as const) {
     if (!(key in defaults)) continue;
-    const own = Array.isArray(overrides?.[key]) ? (overrides[key] as unknown[]) : (defaults[key] as unknown[]);
+    const own = Array.isArray(overrides?.[key])
+      ? (overrides[key] as unknown[])
+      : (defaults[key] as unknown[]);
     merged[key] = [...new Set([...(Array.isArray(own) ? own : []), ...detection[key]])];
   }
   if ('businessHours' in defaults && overrides?.businessHours === undefined) {

@@ -15,7 +15,12 @@ export function compareEvents(a: NormalizedEvent, b: NormalizedEvent): number {
   return a.recipientAccountId < b.recipientAccountId ? -1 : 1;
 }
 
-export function dedupKeyOf(ruleId: AnyRuleId, accountId: string, subject: string, parts: string[] = []): string {
+export function dedupKeyOf(
+  ruleId: AnyRuleId,
+  accountId: string,
+  subject: string,
+  parts: string[] = [],
+): string {
   return [ruleId, accountId, subject, ...parts].join('|');
 }
 

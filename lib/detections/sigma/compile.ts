@@ -59,6 +59,17 @@ export function stableRuleHash(doc: Json): string {
     .slice(0, 16);
 }
 
+/**
+ * The id a document is stored under, also when it does not compile (so its error can be listed):
+ * its Sigma id when it has a usable one, else a hash of what it says; null for a non-map.
+ */
+export function ruleIdOf(doc: unknown): SigmaRuleId | null {
+  if (!isMap(doc)) return null;
+  if (typeof doc.id === 'string' && SIGMA_ID.test(doc.id)) return `sigma:${doc.id}`;
+  if (doc.id !== undefined) return null;
+  return `sigma:${stableRuleHash(doc)}`;
+}
+
 function checkLogsource(logsource: unknown, fail: Fail): void {
   if (!isMap(logsource))
     fail('logsource', 'logsource', 'is missing; Trailhound imports product: aws, service: cloudtrail');
@@ -158,7 +169,7 @@ export function compileSigmaDocument(doc: unknown, ref: SigmaRuleRef): CompiledS
   const { tactic, technique } = attackOf(textList(doc.tags, 'tags', fail));
 
   const sigmaId = where.sigmaId;
-  const id: SigmaRuleId = `sigma:${sigmaId ?? stableRuleHash(doc)}`;
+  const id = ruleIdOf(doc) as SigmaRuleId;
   const title = where.title as string;
   const author = text(doc.author);
   const meta: RuleMetadata<SigmaRuleId> = {

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { normalizeRecord } from '../../lib/cloudtrail/normalize';
+import type { NormalizedEvent } from '../../lib/cloudtrail/types';
+import { loadActiveRules } from '../../lib/detections/active-rules';
+import { evaluate } from '../../lib/detections/evaluate';
+import { saveRuleSetting } from '../../lib/detections/settings';
+import { readSigmaSources } from '../../lib/detections/sigma/files';
+import {
+  deleteSigmaRule,
+  importSigmaFiles,
+  listSigmaRules,
+  loadSigmaRules,
+  setSigmaRuleEnabled,
+} from '../../lib/detections/sigma/store';
+import { loadStratus } from '../fixtures/cloudtrail/datasets';
+import { setupIngestDatabase } from '../helpers/ingest-database';
+
+const db = setupIngestDatabase();
+const FIXTURES = path.resolve(__dirname, '../fixtures/sigma');
+const TRAIL_CHANGE = 'sigma:5b1e3c2a-7d4f-4a8e-9c61-2f0d8e4b7a10';
+const BUCKET_DELETED = 'sigma:0f6b8d3e-5a2c-4e91-b7d4-3c9e1a0f6b28';
+const AGGREGATION = 'sigma:7e2d4b9a-0c6f-4a13-8b5e-f1a3c7d9e246';
+
+function stratus(technique: string): NormalizedEvent[] {
+  return loadStratus()
+    .filter((entry) => entry.origin.startsWith(`stratus/${technique}.json#`))
+    .flatMap((entry) => {
+      const result = normalizeRecord(entry.record);
+      return result.ok ? [result.event] : [];
+    });
+}
+
+describe('Sigma rules in Postgres', () => {
+  test('a folder import stores every good rule and the failures that have an id, with their errors', async () => {
+    const report = await importSigmaFiles(db.pool, await readSigmaSources(FIXTURES));
+    expect(report.imported).toBe(8);
+    expect(report.updated).toBe(0);
+    expect(report.failed).toBe(8);
+    const mixed = report.files.find((file) => file.file === 'mixed/multi-document.yml');
+    expect(mixed?.rules.map((rule) => [rule.ruleId, rule.status])).toEqual([
+      [BUCKET_DELETED, 'imported'],
+      [AGGREGATION, 'failed'],
+    ]);
+    const broken = report.files.find((file) => file.file === 'invalid/broken-yaml.yml');
+    expect(broken?.rules).toEqual([
+      { ruleId: null, title: null, status: 'failed', error: expect.stringMatching(/YAML/) },
+    ]);
+
+    const stored = await listSigmaRules(db.pool);
+    // The broken YAML has no id to store; every other failure is listed, disabled, with its error.
+    expect(stored).toHaveLength(15);
+    const aggregation = stored.find((rule) => rule.ruleId === AGGREGATION);
+    expect(aggregation).toMatchObject({
+      enabled: false,
+      severity: null,
+      fileName: 'mixed/multi-document.yml',
+    });
+    expect(aggregation?.lastError).toMatch(/aggregation in condition/);
+    expect(stored.find((rule) => rule.ruleId === TRAIL_CHANGE)).toMatchObject({
+      enabled: true,
+      lastError: null,
+      severity: 'medium',
+      title: 'CloudTrail Trail Stopped, Updated Or Deleted',
+    });
+
+    const loaded = await loadSigmaRules(db.pool);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.rules.map((rule) => rule.id)).toHaveLength(8);
+    expect(loaded.rules.map((rule) => rule.id)).not.toContain(AGGREGATION);
+  });
+
+  test('re-importing updates in place, keeps the switch, and a broken version never replaces a working rule', async () => {
+    expect(await setSigmaRuleEnabled(db.pool, TRAIL_CHANGE, false)).toBe(true);
+    const again = await importSigmaFiles(db.pool, await readSigmaSources(path.join(FIXTURES, 'valid')));
+    expect(again.updated).toBe(7);
+    expect((await listSigmaRules(db.pool)).find((rule) => rule.ruleId === TRAIL_CHANGE)?.enabled).toBe(false);
+
+    const broken = `title: CloudTrail Trail Stopped, Updated Or Deleted
+id: ${TRAIL_CHANGE.slice('sigma:'.length)}
+logsource:
+    product: aws
+    service: cloudtrail
+detection:
+    selection:
+        eventName|base64: StopLogging
+    condition: selection`;
+    const report = await importSigmaFiles(db.pool, [{ name: 'edited.yml', text: broken }]);
+    expect(report.failed).toBe(1);
+    const kept = (await listSigmaRules(db.pool)).find((rule) => rule.ruleId === TRAIL_CHANGE);
+    expect(kept).toMatchObject({ lastError: null, fileName: 'cloudtrail-important-change.yml' });
+    // A rule that does not compile cannot be switched on.
+    expect(await setSigmaRuleEnabled(db.pool, AGGREGATION, true)).toBe(false);
+    expect(await setSigmaRuleEnabled(db.pool, TRAIL_CHANGE, true)).toBe(true);
+  });
+
+  test('stored rules join the active rule set and find the Stratus StopLogging call', async () => {
+    const active = await loadActiveRules(db.pool);
+    const sigma = active.rules.filter((rule) => rule.id.startsWith('sigma:'));
+    expect(sigma.map((rule) => rule.id)).toContain(TRAIL_CHANGE);
+    expect(active.rules.length).toBeGreaterThan(80);
+
+    const events = stratus('aws.defense-evasion.cloudtrail-stop');
+    const findings = evaluate(events, { rules: [], bound: sigma.map((rule) => rule.bound) });
+    expect(findings.map((finding) => finding.ruleId)).toEqual([TRAIL_CHANGE]);
+    expect(findings[0]?.eventIds).toEqual(
+      events.filter((e) => e.eventName === 'StopLogging').map((e) => e.eventId),
+    );
+
+    await saveRuleSetting(db.pool, TRAIL_CHANGE, { enabled: false, config: {} });
+    expect((await loadActiveRules(db.pool)).rules.map((rule) => rule.id)).not.toContain(TRAIL_CHANGE);
+  });
+
+  test('delete removes a rule; deleting twice reports nothing deleted', async () => {
+    expect(await deleteSigmaRule(db.pool, BUCKET_DELETED)).toBe(true);
+    expect(await deleteSigmaRule(db.pool, BUCKET_DELETED)).toBe(false);
+    expect((await loadSigmaRules(db.pool)).rules.map((rule) => rule.id)).not.toContain(BUCKET_DELETED);
+  });
+});
