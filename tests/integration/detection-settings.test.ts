@@ -38,11 +38,15 @@ describe('detection settings', () => {
       `INSERT INTO detection_setting (key, value) VALUES ('businessHours', '"always"')
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
     );
-    expect((await getDetectionSettings(db.pool)).businessHours).toEqual(DEFAULT_DETECTION_SETTINGS.businessHours);
+    expect((await getDetectionSettings(db.pool)).businessHours).toEqual(
+      DEFAULT_DETECTION_SETTINGS.businessHours,
+    );
   });
 
   test('rule settings: overrides validated by the rule schema, disabled rules left out', async () => {
-    await expect(saveRuleSetting(db.pool, 'R03', { enabled: true, config: { failures: 'many' } })).rejects.toThrow();
+    await expect(
+      saveRuleSetting(db.pool, 'R03', { enabled: true, config: { failures: 'many' } }),
+    ).rejects.toThrow();
     await saveRuleSetting(db.pool, 'R03', { enabled: true, config: { failures: 9 } });
     await saveRuleSetting(db.pool, 'R47', { enabled: false, config: {} });
     await saveRuleSetting(db.pool, 'sigma:5f0c', { enabled: false, config: {} });
@@ -61,7 +65,9 @@ describe('detection settings', () => {
   });
 
   test('a stored override that no longer validates disables only that rule', () => {
-    const settings = new Map([['R03', { ruleId: 'R03', enabled: true, config: { failures: -1 }, updatedAt: null }]]);
+    const settings = new Map([
+      ['R03', { ruleId: 'R03', enabled: true, config: { failures: -1 }, updatedAt: null }],
+    ]);
     const active = bindActiveRules(settings, DEFAULT_DETECTION_SETTINGS);
     expect(active.problems.map((problem) => problem.ruleId)).toEqual(['R03']);
     expect(active.rules.length).toBeGreaterThan(60);
@@ -69,10 +75,16 @@ describe('detection settings', () => {
 });
 
 describe('effective rule config', () => {
-  const detection = { ...DEFAULT_DETECTION_SETTINGS, trustedCidrs: ['10.0.0.0/8'], knownAccountIds: ['111111111111'] };
+  const detection = {
+    ...DEFAULT_DETECTION_SETTINGS,
+    trustedCidrs: ['10.0.0.0/8'],
+    knownAccountIds: ['111111111111'],
+  };
 
   test('engine-wide allow-lists reach the rules that declare them, unioned with rule overrides', () => {
-    expect(effectiveRuleConfig({ trustedCidrs: [] }, detection, undefined)).toEqual({ trustedCidrs: ['10.0.0.0/8'] });
+    expect(effectiveRuleConfig({ trustedCidrs: [] }, detection, undefined)).toEqual({
+      trustedCidrs: ['10.0.0.0/8'],
+    });
     expect(
       effectiveRuleConfig({ knownAccountIds: [] }, detection, { knownAccountIds: ['222222222222'] }),
     ).toEqual({ knownAccountIds: ['222222222222', '111111111111'] });

@@ -200,6 +200,7 @@ export function compileSigmaDocument(doc: unknown, ref: SigmaRuleRef): CompiledS
     meta,
     kind: 'single',
     dedupWindowMs: HOUR_MS,
+    lookbackMs: 0,
     run: (sorted, env) => runSingle(meta, spec, null, sorted, env),
   };
   return { id, sigmaId, title, meta, matches, bound };
