@@ -18,7 +18,11 @@ export type AuditAction =
   | 'user.enable'
   | 'user.password_reset'
   | 'user.sessions_revoke'
-  | 'ingest.start';
+  | 'ingest.start'
+  | 'detection.sigma_import'
+  | 'detection.sigma_rule_change'
+  | 'detection.rule_setting'
+  | 'detection.settings';
 
 export interface AuditEntry {
   /** Null for the system itself (first-run bootstrap, the CLI). */
