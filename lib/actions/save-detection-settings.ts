@@ -41,12 +41,16 @@ export async function saveDetectionSettingsAction(
   try {
     await saveDetectionSettings(getPool(), input, auth.session.userId);
   } catch (error) {
-    const failure = fromSettingsError(error);
+    const typed = (name: string) => String(formData.get(name) ?? '');
     return {
-      ...failure,
+      ...fromSettingsError(error),
       values: {
         trustedCidrs: input.trustedCidrs.join('\n'),
         knownAccountIds: input.knownAccountIds.join('\n'),
+        timeZone: typed('timeZone'),
+        startHour: typed('startHour'),
+        endHour: typed('endHour'),
+        learningDays: typed('learningDays'),
       },
     };
   }
