@@ -4,10 +4,12 @@ import { normalizeRecord } from '../../lib/cloudtrail/normalize';
 import type { NormalizedEvent } from '../../lib/cloudtrail/types';
 import { loadActiveRules } from '../../lib/detections/active-rules';
 import { evaluate } from '../../lib/detections/evaluate';
-import { saveRuleSetting } from '../../lib/detections/settings';
+import { analyzeAll } from '../../lib/detections/runner/run-detections';
+import { resetRuleSetting, saveRuleSetting } from '../../lib/detections/settings';
 import { readSigmaSources } from '../../lib/detections/sigma/files';
 import {
   deleteSigmaRule,
+  getSigmaRuleDefinition,
   importSigmaFiles,
   listSigmaRules,
   loadSigmaRules,
@@ -15,6 +17,7 @@ import {
 } from '../../lib/detections/sigma/store';
 import { loadStratus } from '../fixtures/cloudtrail/datasets';
 import { setupIngestDatabase } from '../helpers/ingest-database';
+import { gz, memoryFile } from '../helpers/memory-source';
 
 const db = setupIngestDatabase();
 const FIXTURES = path.resolve(__dirname, '../fixtures/sigma');
@@ -111,9 +114,58 @@ detection:
     expect((await loadActiveRules(db.pool)).rules.map((rule) => rule.id)).not.toContain(TRAIL_CHANGE);
   });
 
+  test('the definition of a stored rule, for the findings views', async () => {
+    const definition = await getSigmaRuleDefinition(db.pool, TRAIL_CHANGE);
+    expect(definition?.meta).toMatchObject({
+      id: TRAIL_CHANGE,
+      title: 'CloudTrail Trail Stopped, Updated Or Deleted',
+      tactic: { id: 'TA0005', name: 'Defense Evasion' },
+      technique: { id: 'T1562.008' },
+      falsePositives: ['Planned changes to a trail'],
+    });
+    expect(definition?.sourceYaml).toMatch(/^title: CloudTrail Trail Stopped/);
+    expect(await getSigmaRuleDefinition(db.pool, AGGREGATION)).toBeNull();
+    expect(await getSigmaRuleDefinition(db.pool, 'sigma:nope')).toBeNull();
+  });
+
   test('delete removes a rule; deleting twice reports nothing deleted', async () => {
     expect(await deleteSigmaRule(db.pool, BUCKET_DELETED)).toBe(true);
     expect(await deleteSigmaRule(db.pool, BUCKET_DELETED)).toBe(false);
     expect((await loadSigmaRules(db.pool)).rules.map((rule) => rule.id)).not.toContain(BUCKET_DELETED);
+  });
+
+  test('after ingest and analysis, the findings of Sigma rules sit in the finding table with their evidence', async () => {
+    await resetRuleSetting(db.pool, TRAIL_CHANGE);
+    const records = loadStratus()
+      .filter((entry) => /cloudtrail-stop|iam-backdoor-user/.test(entry.origin))
+      .map((entry) => entry.record);
+    await db.ingest([memoryFile('stratus/trail.json.gz', gz({ Records: records }))]);
+    await analyzeAll(db.pool);
+    const { rows } = await db.pool.query<{
+      rule_id: string;
+      title: string;
+      severity: string;
+      evidence: string[];
+    }>(
+      `SELECT f.rule_id, f.title, f.severity, array_agg(fe.event_id ORDER BY fe.event_id) AS evidence
+         FROM finding f JOIN finding_event fe ON fe.finding_id = f.id
+        WHERE f.rule_id LIKE 'sigma:%' GROUP BY f.id ORDER BY f.rule_id`,
+    );
+    const stop = records.find((record) => record.eventName === 'StopLogging');
+    const key = records.find((record) => record.eventName === 'CreateAccessKey');
+    expect(rows).toEqual([
+      {
+        rule_id: TRAIL_CHANGE,
+        title: 'CloudTrail Trail Stopped, Updated Or Deleted',
+        severity: 'medium',
+        evidence: [stop?.eventID],
+      },
+      {
+        rule_id: 'sigma:8c4f0b6e-2a1d-4e37-b5a9-61d3f7c2e905',
+        title: 'IAM Access Key Created For Another User',
+        severity: 'medium',
+        evidence: [key?.eventID],
+      },
+    ]);
   });
 });

@@ -203,3 +203,32 @@ export async function loadSigmaRules(db: Db): Promise<LoadedSigmaRules> {
   }
   return loaded;
 }
+
+export interface SigmaRuleDefinition {
+  meta: CompiledSigmaRule['meta'];
+  sourceYaml: string;
+  fileName: string;
+  enabled: boolean;
+}
+
+/**
+ * What the findings views show for an imported rule (title, explanation, ATT&CK refs, false
+ * positives, references, and the YAML itself): the catalogue's RULES[id] for "sigma:" ids.
+ * null when no stored rule has the id or its YAML does not compile.
+ */
+export async function getSigmaRuleDefinition(db: Db, ruleId: string): Promise<SigmaRuleDefinition | null> {
+  const { rows } = await db.query<{ file_name: string; source_yaml: string; enabled: boolean }>(
+    'SELECT file_name, source_yaml, enabled FROM sigma_rule WHERE rule_id = $1',
+    [ruleId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const [result] = parseSigmaFile(row.file_name, row.source_yaml);
+  if (!result?.ok) return null;
+  return {
+    meta: result.rule.meta,
+    sourceYaml: row.source_yaml,
+    fileName: row.file_name,
+    enabled: row.enabled,
+  };
+}
