@@ -95,6 +95,25 @@ detection:
     // A rule that does not compile cannot be switched on.
     expect(await setSigmaRuleEnabled(db.pool, AGGREGATION, true)).toBe(false);
     expect(await setSigmaRuleEnabled(db.pool, TRAIL_CHANGE, true)).toBe(true);
+
+    // Fixed (the aggregation dropped), the stored failure becomes a working rule that is on.
+    const fixed = `title: Many Failed Console Logins
+id: ${AGGREGATION.slice('sigma:'.length)}
+logsource:
+    product: aws
+    service: cloudtrail
+detection:
+    selection:
+        eventName: ConsoleLogin
+        errorMessage: Failed authentication
+    condition: selection`;
+    expect((await importSigmaFiles(db.pool, [{ name: 'fixed.yml', text: fixed }])).updated).toBe(1);
+    expect((await listSigmaRules(db.pool)).find((rule) => rule.ruleId === AGGREGATION)).toMatchObject({
+      enabled: true,
+      lastError: null,
+      severity: 'medium',
+    });
+    expect(await deleteSigmaRule(db.pool, AGGREGATION)).toBe(true);
   });
 
   test('stored rules join the active rule set and find the Stratus StopLogging call', async () => {
@@ -124,7 +143,7 @@ detection:
       falsePositives: ['Planned changes to a trail'],
     });
     expect(definition?.sourceYaml).toMatch(/^title: CloudTrail Trail Stopped/);
-    expect(await getSigmaRuleDefinition(db.pool, AGGREGATION)).toBeNull();
+    expect(await getSigmaRuleDefinition(db.pool, 'sigma:1a2b3c4d-0000-4000-8000-000000000004')).toBeNull();
     expect(await getSigmaRuleDefinition(db.pool, 'sigma:nope')).toBeNull();
   });
 

@@ -53,7 +53,9 @@ const UPSERT_GOOD = `
   VALUES ($1, $2, $3, $4, $5, $6, true, NULL, $7, now())
   ON CONFLICT (rule_id) DO UPDATE SET sigma_id = EXCLUDED.sigma_id, title = EXCLUDED.title,
     severity = EXCLUDED.severity, file_name = EXCLUDED.file_name, source_yaml = EXCLUDED.source_yaml,
-    last_error = NULL, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now()
+    last_error = NULL, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now(),
+    -- A rule kept only for its error was never switched off by anyone: fixed, it starts on.
+    enabled = sigma_rule.enabled OR sigma_rule.last_error IS NOT NULL
   RETURNING (xmax = 0) AS inserted`;
 
 // A failing document is kept (disabled, with its error) only when no rule has that id yet: a broken
