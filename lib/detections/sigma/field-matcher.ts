@@ -180,7 +180,7 @@ export function compileFieldCondition(key: string, value: unknown, fail: Fail): 
       return fail(
         'value',
         field,
-        `${JSON.stringify(item)} is not a string, number or boolean (nested maps are not Sigma)`,
+        `${JSON.stringify(item).slice(0, 80)} is not a string, number or boolean (nested maps are not Sigma)`,
       );
     }
     return valueTest(item, mods, field, fail);
