@@ -59,11 +59,10 @@ export function bindActiveRules(
 }
 
 export async function loadActiveRules(db: pg.Pool | pg.ClientBase): Promise<ActiveRuleSet> {
-  const [ruleSettings, detection, sigma] = await Promise.all([
-    getRuleSettings(db),
-    getDetectionSettings(db),
-    loadSigmaRules(db),
-  ]);
+  // One after another: db may be a single client, which must not get overlapping queries.
+  const ruleSettings = await getRuleSettings(db);
+  const detection = await getDetectionSettings(db);
+  const sigma = await loadSigmaRules(db);
   const active = bindActiveRules(ruleSettings, detection, sigma.rules);
   active.problems.push(...sigma.problems);
   return active;
