@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runCli } from './support/cli';
@@ -116,4 +117,37 @@ test('an analyst reads the detection settings but cannot change them', async ({ 
     .click();
   await expect(page.getByRole('form', { name: 'Settings for R03' })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Catalogue rules' })).toContainText('failures');
+
+  // Hiding the form is not the check: the analyst replays the admin's upload form (its server
+  // action fields, as the page sends them without JavaScript) and the server refuses it.
+  const admin = await signedInPage(browser, E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD);
+  const html = await (await admin.request.get('/settings/detection')).text();
+  const formHtml = html.slice(html.lastIndexOf('<form', html.indexOf('id="sigma-files"')));
+  const fields = Object.fromEntries(
+    [
+      ...formHtml
+        .slice(0, formHtml.indexOf('</form>'))
+        .matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g),
+    ].map(([, name, value]) => [name, (value ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&')]),
+  );
+  expect(Object.keys(fields).some((name) => name.startsWith('$ACTION_'))).toBe(true);
+  const upload = (as: typeof page) =>
+    as.request.post('/settings/detection', {
+      multipart: {
+        ...fields,
+        files: {
+          name: 'root-account-usage.yml',
+          mimeType: 'application/yaml',
+          buffer: readFileSync(path.join(SIGMA, 'valid/root-account-usage.yml')),
+        },
+      },
+    });
+  const storedIds = () =>
+    (JSON.parse(runCli(['rules', 'list', '--json'])) as { ruleId: string }[]).map((rule) => rule.ruleId);
+  const ROOT_RULE = 'sigma:6f2a9c0d-1b7e-4d35-a8c4-e0f5b3d92716';
+  expect((await upload(page)).status()).toBeLessThan(500);
+  expect(storedIds()).not.toContain(ROOT_RULE);
+  // The same request from the admin does store the rule, so the refusal above was the role check.
+  expect((await upload(admin)).ok()).toBe(true);
+  expect(storedIds()).toContain(ROOT_RULE);
 });
