@@ -133,6 +133,8 @@ test('an analyst reads the detection settings but cannot change them', async ({ 
   expect(Object.keys(fields).some((name) => name.startsWith('$ACTION_'))).toBe(true);
   const upload = (as: typeof page) =>
     as.request.post('/settings/detection', {
+      // As a browser sends it; Next compares the Origin of a server action with the host.
+      headers: { origin: new URL(as.url()).origin },
       multipart: {
         ...fields,
         files: {
