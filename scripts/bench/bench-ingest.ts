@@ -7,19 +7,16 @@
  * With --naive N it also times what most people would write first: JSON.parse per file and
  * Prisma createMany({skipDuplicates}) on the first N events.
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { projectRoot } from '../../lib/config/paths';
 import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
 import { decodeBatch } from '../../lib/ingest/decode-batch';
 import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
 import { DimensionStore } from '../../lib/ingest/dimensions';
-import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
 import { readAll } from '../../lib/ingest/sources/read-all';
 import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
