@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RULES } from './registry';
-import { configFields, overridesFromForm } from './rule-config-fields';
+import { configFields, engineWideKeys, overridesFromForm } from './rule-config-fields';
 
 describe('rule config fields', () => {
   test('fields follow the defaults; overrides show as text, defaults stay visible', () => {
@@ -10,6 +10,14 @@ describe('rule config fields', () => {
       { key: 'ports', type: 'list', defaultText: '22\n3389', overrideText: '' },
       { key: 'pattern', type: 'text', defaultText: 'Admin', overrideText: '' },
     ]);
+  });
+
+  test('object settings (business hours) come from the engine-wide settings, not a field', () => {
+    expect(configFields(RULES.R50.defaultConfig).map((field) => field.key)).toEqual([
+      'megabytes',
+      'windowMinutes',
+    ]);
+    expect(engineWideKeys(RULES.R50.defaultConfig)).toEqual(['businessHours']);
   });
 
   test('blank fields keep the default; numbers, numeric lists and text lists are parsed', () => {
@@ -38,7 +46,9 @@ describe('rule config fields', () => {
   test('every catalogue rule has a flat config the form can show', () => {
     for (const rule of Object.values(RULES)) {
       const fields = configFields(rule.defaultConfig);
-      expect(fields.length, rule.id).toBe(Object.keys(rule.defaultConfig as object).length);
+      expect(fields.length + engineWideKeys(rule.defaultConfig).length, rule.id).toBe(
+        Object.keys(rule.defaultConfig as object).length,
+      );
       // What the form submits untouched (all blank) binds: the defaults.
       expect(() => rule.bind(overridesFromForm(rule.defaultConfig, () => ''))).not.toThrow();
     }

@@ -18,14 +18,29 @@ function asText(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
+const isObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Object-valued settings (businessHours) are not per-rule fields: the rule runs with the
+// engine-wide value (effectiveRuleConfig in settings.ts), edited under allow-lists.
 export function configFields(defaultConfig: unknown, overrides: Record<string, unknown> = {}): ConfigField[] {
-  if (typeof defaultConfig !== 'object' || defaultConfig === null) return [];
-  return Object.entries(defaultConfig as Record<string, unknown>).map(([key, value]) => ({
-    key,
-    type: Array.isArray(value) ? 'list' : typeof value === 'number' ? 'number' : 'text',
-    defaultText: asText(value),
-    overrideText: key in overrides ? asText(overrides[key]) : '',
-  }));
+  if (!isObject(defaultConfig)) return [];
+  return Object.entries(defaultConfig as Record<string, unknown>)
+    .filter(([, value]) => !isObject(value))
+    .map(([key, value]) => ({
+      key,
+      type: Array.isArray(value) ? 'list' : typeof value === 'number' ? 'number' : 'text',
+      defaultText: asText(value),
+      overrideText: key in overrides ? asText(overrides[key]) : '',
+    }));
+}
+
+/** The keys a rule takes from the engine-wide settings instead of its own fields. */
+export function engineWideKeys(defaultConfig: unknown): string[] {
+  if (!isObject(defaultConfig)) return [];
+  return Object.entries(defaultConfig as Record<string, unknown>)
+    .filter(([, value]) => isObject(value))
+    .map(([key]) => key);
 }
 
 /**

@@ -13,6 +13,8 @@ export interface CatalogueRow {
   enabled: boolean;
   customised: boolean;
   fields: ConfigField[];
+  // Settings this rule takes from the engine-wide ones (business hours).
+  engineWide: string[];
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -40,7 +42,12 @@ export function CatalogueRulesTable({ rows, canEdit }: { rows: CatalogueRow[]; c
               {row.customised ? <Badge tone="accent">Tuned</Badge> : null}
             </summary>
             <div className="border-t border-line bg-surface-muted px-5 py-4">
-              <p className="mb-3 text-[13px] text-muted">{row.tactic}</p>
+              <p className="mb-3 text-[13px] text-muted">
+                {row.tactic}
+                {row.engineWide.length > 0
+                  ? ` · uses the engine-wide ${row.engineWide.map((key) => key.replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ')} (allow-lists above)`
+                  : ''}
+              </p>
               {canEdit ? (
                 <RuleSettingForm
                   ruleId={row.id}

@@ -12,7 +12,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePageSession } from '@/lib/auth/guards';
 import { getPool } from '@/lib/db/pg-pool';
 import { RULES } from '@/lib/detections/registry';
-import { configFields } from '@/lib/detections/rule-config-fields';
+import { configFields, engineWideKeys } from '@/lib/detections/rule-config-fields';
 import { getDetectionSettings, getRuleSettings } from '@/lib/detections/settings';
 import { listSigmaRules } from '@/lib/detections/sigma/store';
 
@@ -57,6 +57,7 @@ export default async function DetectionSettingsPage({
       enabled: setting?.enabled ?? true,
       customised: setting !== undefined,
       fields: configFields(rule.defaultConfig, setting?.config),
+      engineWide: engineWideKeys(rule.defaultConfig),
     };
   });
   const rows = allRows.filter(
