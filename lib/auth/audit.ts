@@ -21,7 +21,11 @@ export type AuditAction =
   | 'ingest.start'
   | 'finding.status_change'
   | 'finding.assign'
-  | 'finding.note_add';
+  | 'finding.note_add'
+  | 'detection.sigma_import'
+  | 'detection.sigma_rule_change'
+  | 'detection.rule_setting'
+  | 'detection.settings';
 
 export interface AuditEntry {
   /** Null for the system itself (first-run bootstrap, the CLI). */
