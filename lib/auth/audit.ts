@@ -18,7 +18,20 @@ export type AuditAction =
   | 'user.enable'
   | 'user.password_reset'
   | 'user.sessions_revoke'
-  | 'ingest.start';
+  | 'ingest.start'
+  | 'case.create'
+  | 'case.update'
+  | 'case.member_add'
+  | 'case.member_remove'
+  | 'case.item_add'
+  | 'case.item_update'
+  | 'case.item_remove'
+  | 'case.note_add'
+  | 'case.export'
+  | 'share.create'
+  | 'share.revoke'
+  | 'share.view'
+  | 'share.refused';
 
 export interface AuditEntry {
   /** Null for the system itself (first-run bootstrap, the CLI). */
