@@ -5,7 +5,13 @@ const WIDTH = 640;
 const HEIGHT = 140;
 const PAD = { top: 10, right: 8, bottom: 22, left: 36 };
 
-export function ActivityChart({ days, title = 'Events per day (UTC)' }: { days: { day: string; events: number }[]; title?: string }) {
+export function ActivityChart({
+  days,
+  title = 'Events per day (UTC)',
+}: {
+  days: { day: string; events: number }[];
+  title?: string;
+}) {
   if (days.length === 0) return <p className="text-sm text-muted">No events in this case yet.</p>;
   const max = Math.max(...days.map((day) => day.events), 1);
   const innerWidth = WIDTH - PAD.left - PAD.right;
@@ -24,7 +30,14 @@ export function ActivityChart({ days, title = 'Events per day (UTC)' }: { days: 
         aria-label={`${title}: ${total.toLocaleString('en-US')} events from ${first?.day} to ${last?.day}, at most ${max.toLocaleString('en-US')} a day`}
         className="h-auto w-full"
       >
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + innerHeight} y2={PAD.top + innerHeight} stroke="currentColor" strokeOpacity={0.3} />
+        <line
+          x1={PAD.left}
+          x2={WIDTH - PAD.right}
+          y1={PAD.top + innerHeight}
+          y2={PAD.top + innerHeight}
+          stroke="currentColor"
+          strokeOpacity={0.3}
+        />
         <text x={PAD.left - 6} y={PAD.top + 4} textAnchor="end" fontSize={10} fill="currentColor">
           {max.toLocaleString('en-US')}
         </text>
@@ -47,7 +60,13 @@ export function ActivityChart({ days, title = 'Events per day (UTC)' }: { days: 
                 <title>{`${day.day}: ${day.events.toLocaleString('en-US')} events`}</title>
               </rect>
               {index % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle" fontSize={10} fill="currentColor">
+                <text
+                  x={x + barWidth / 2}
+                  y={HEIGHT - 6}
+                  textAnchor="middle"
+                  fontSize={10}
+                  fill="currentColor"
+                >
                   {day.day.slice(5)}
                 </text>
               ) : null}

@@ -36,14 +36,32 @@ export function AddItemForm({ caseId }: { caseId: string }) {
         ))}
       </SelectField>
       {kind === 'finding' ? (
-        <TextField name="findingId" label="Finding id" inputMode="numeric" required error={error('findingId')} />
+        <TextField
+          name="findingId"
+          label="Finding id"
+          inputMode="numeric"
+          required
+          error={error('findingId')}
+        />
       ) : null}
       {kind === 'principal' ? (
-        <TextField name="principalId" label="Principal id" inputMode="numeric" required error={error('principalId')} />
+        <TextField
+          name="principalId"
+          label="Principal id"
+          inputMode="numeric"
+          required
+          error={error('principalId')}
+        />
       ) : null}
       {kind === 'event' ? (
         <>
-          <TextField name="accountId" label="Account id" inputMode="numeric" required error={error('accountId')} />
+          <TextField
+            name="accountId"
+            label="Account id"
+            inputMode="numeric"
+            required
+            error={error('accountId')}
+          />
           <TextField name="eventId" label="CloudTrail event id" required error={error('eventId')} />
         </>
       ) : null}

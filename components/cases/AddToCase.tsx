@@ -1,7 +1,7 @@
 import { getCurrentSession } from '@/lib/auth/current-session';
 import { WRITE_ROLES } from '@/lib/auth/roles';
 import { listWritableCases } from '@/lib/cases/list-cases';
-import { type AddToCaseMenuProps, AddToCaseMenu } from './AddToCaseMenu';
+import { AddToCaseMenu, type AddToCaseMenuProps } from './AddToCaseMenu';
 
 /**
  * Drop-in "Add to case" for server components:

@@ -66,7 +66,11 @@ export function AddToCaseMenu({ target, cases, name, size = 'sm' }: AddToCaseMen
   return (
     <details className="group relative inline-block text-left">
       <summary
-        className={buttonClasses('secondary', size, 'cursor-pointer list-none [&::-webkit-details-marker]:hidden')}
+        className={buttonClasses(
+          'secondary',
+          size,
+          'cursor-pointer list-none [&::-webkit-details-marker]:hidden',
+        )}
         aria-label={name ? `Add ${name} to a case` : undefined}
       >
         Add to case
@@ -98,7 +102,13 @@ export function AddToCaseMenu({ target, cases, name, size = 'sm' }: AddToCaseMen
               error={failed?.fieldErrors?.newCaseTitle}
             />
           ) : null}
-          <TextField id={`${id}-tags`} name="tags" label="Tags" placeholder="pivot, c2" error={failed?.fieldErrors?.tags} />
+          <TextField
+            id={`${id}-tags`}
+            name="tags"
+            label="Tags"
+            placeholder="pivot, c2"
+            error={failed?.fieldErrors?.tags}
+          />
           <div className="space-y-1.5">
             <label htmlFor={`${id}-note`} className="block text-sm font-medium text-fg">
               Note <span className="font-normal text-muted">(optional, markdown)</span>

@@ -28,7 +28,14 @@ export function CaseDetailsForm({
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="caseId" value={caseId} />
-      <TextField name="title" label="Title" defaultValue={title} required maxLength={200} error={failed?.fieldErrors?.title} />
+      <TextField
+        name="title"
+        label="Title"
+        defaultValue={title}
+        required
+        maxLength={200}
+        error={failed?.fieldErrors?.title}
+      />
       <div className="space-y-1.5">
         <label htmlFor="case-description" className="block text-sm font-medium text-fg">
           Description

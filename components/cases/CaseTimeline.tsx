@@ -47,7 +47,10 @@ function Entry({ entry, mode }: { entry: TimelineEntry; mode: TimelineMode }) {
   if (entry.type === 'event') {
     const event = entry.item.event;
     name = `event ${event?.eventName ?? entry.item.eventId}`;
-    const window = { from: new Date(entry.at.getTime() - 300_000), to: new Date(entry.at.getTime() + 300_000) };
+    const window = {
+      from: new Date(entry.at.getTime() - 300_000),
+      to: new Date(entry.at.getTime() + 300_000),
+    };
     body = event ? (
       <>
         <EventSummary event={event} />
@@ -77,8 +80,8 @@ function Entry({ entry, mode }: { entry: TimelineEntry; mode: TimelineMode }) {
           </MaybeLink>
         </p>
         <p className="mt-1 text-[13px] text-muted">
-          {finding.ruleId} · {finding.eventCount.toLocaleString('en-US')} events until {formatUtc(finding.lastSeen)} ·{' '}
-          {finding.principalKey}
+          {finding.ruleId} · {finding.eventCount.toLocaleString('en-US')} events until{' '}
+          {formatUtc(finding.lastSeen)} · {finding.principalKey}
         </p>
         <p className="mt-1 text-[13px] text-fg">{finding.summary}</p>
       </div>
@@ -97,7 +100,13 @@ function Entry({ entry, mode }: { entry: TimelineEntry; mode: TimelineMode }) {
         ) : null}
         <TagList tags={item.tags} label={`Tags of ${name}`} />
         {mode.kind === 'edit' ? (
-          <ItemControls caseId={mode.caseId} itemId={item.id} starred={item.starred} tags={item.tags} name={name} />
+          <ItemControls
+            caseId={mode.caseId}
+            itemId={item.id}
+            starred={item.starred}
+            tags={item.tags}
+            name={name}
+          />
         ) : null}
       </div>
     </>
@@ -123,7 +132,9 @@ export function CaseTimeline({ entries, mode }: { entries: TimelineEntry[]; mode
               <time dateTime={entry.at.toISOString()} className="block text-xs text-muted tabular-nums">
                 {formatUtc(entry.at)}
               </time>
-              <span className={`mt-1 inline-block rounded px-1.5 text-[11px] font-medium ${marker.className}`}>
+              <span
+                className={`mt-1 inline-block rounded px-1.5 text-[11px] font-medium ${marker.className}`}
+              >
                 {marker.label}
               </span>
             </div>

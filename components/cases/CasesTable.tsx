@@ -41,7 +41,10 @@ export function CasesTable({ cases }: { cases: CaseListRow[] }) {
           {cases.map((row) => (
             <tr key={row.id} className="align-top hover:bg-surface-hover/40">
               <th scope="row" className="max-w-md py-3 pr-3 pl-5 text-left font-normal">
-                <Link href={caseHref(row.id)} className="font-medium text-fg hover:text-accent hover:underline">
+                <Link
+                  href={caseHref(row.id)}
+                  className="font-medium text-fg hover:text-accent hover:underline"
+                >
                   {row.title}
                 </Link>
                 <div className="mt-1">

@@ -63,7 +63,12 @@ export function ItemControls({
           </SubmitButton>
         </form>
       ) : (
-        <Button variant="ghost" size="sm" onClick={() => setEditingTags(true)} aria-label={`Edit tags of ${name}`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => setEditingTags(true)}
+          aria-label={`Edit tags of ${name}`}
+        >
           Tags
         </Button>
       )}

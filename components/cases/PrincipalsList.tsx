@@ -24,7 +24,10 @@ export function PrincipalsList({
         return (
           <li key={item.id} className="min-w-0">
             {linkable && item.principal ? (
-              <Link href={principalHref(item.principalId)} className="font-medium text-fg hover:text-accent hover:underline">
+              <Link
+                href={principalHref(item.principalId)}
+                className="font-medium text-fg hover:text-accent hover:underline"
+              >
                 {item.starred ? '★ ' : ''}
                 {name}
               </Link>
@@ -35,12 +38,20 @@ export function PrincipalsList({
               </span>
             )}
             <p className="truncate text-xs text-muted" title={item.principal?.arn ?? undefined}>
-              {item.principal ? `${item.principal.principalType} · ${item.principal.arn ?? item.principal.accountId}` : 'No longer stored'}
+              {item.principal
+                ? `${item.principal.principalType} · ${item.principal.arn ?? item.principal.accountId}`
+                : 'No longer stored'}
             </p>
             <div className="mt-1 flex flex-wrap items-center gap-2">
               <TagList tags={item.tags} label={`Tags of principal ${name}`} />
               {editCaseId ? (
-                <ItemControls caseId={editCaseId} itemId={item.id} starred={item.starred} tags={item.tags} name={`principal ${name}`} />
+                <ItemControls
+                  caseId={editCaseId}
+                  itemId={item.id}
+                  starred={item.starred}
+                  tags={item.tags}
+                  name={`principal ${name}`}
+                />
               ) : null}
             </div>
           </li>

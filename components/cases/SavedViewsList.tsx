@@ -15,7 +15,8 @@ export function SavedViewsList({
   editCaseId?: string;
   linkable?: boolean;
 }) {
-  if (views.length === 0) return <p className="text-sm text-muted">No saved views. Save one with “Add to case” on any page.</p>;
+  if (views.length === 0)
+    return <p className="text-sm text-muted">No saved views. Save one with “Add to case” on any page.</p>;
   return (
     <ul aria-label="Saved views" className="space-y-3 text-sm">
       {views.map((view) => (
@@ -34,7 +35,13 @@ export function SavedViewsList({
           <div className="mt-1 flex flex-wrap items-center gap-2">
             <TagList tags={view.tags} label={`Tags of view ${view.label}`} />
             {editCaseId ? (
-              <ItemControls caseId={editCaseId} itemId={view.id} starred={view.starred} tags={view.tags} name={`view ${view.label}`} />
+              <ItemControls
+                caseId={editCaseId}
+                itemId={view.id}
+                starred={view.starred}
+                tags={view.tags}
+                name={`view ${view.label}`}
+              />
             ) : null}
           </div>
         </li>

@@ -95,8 +95,10 @@ export function SharePanel({
                 <div className="min-w-0">
                   <p className="truncate font-medium">{link.label}</p>
                   <p className="text-[13px] text-muted">
-                    {link.scope === 'case' ? 'Whole case' : `View: ${link.viewLabel ?? 'removed view'}`} · {state}
-                    {state === 'Active' ? ` until ${formatUtc(link.expiresAt)}` : ''} · opened {link.useCount}×
+                    {link.scope === 'case' ? 'Whole case' : `View: ${link.viewLabel ?? 'removed view'}`} ·{' '}
+                    {state}
+                    {state === 'Active' ? ` until ${formatUtc(link.expiresAt)}` : ''} · opened {link.useCount}
+                    ×
                   </p>
                 </div>
                 {canEdit && state === 'Active' ? (

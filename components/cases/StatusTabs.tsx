@@ -34,7 +34,9 @@ export function StatusTabs({
               )}
             >
               {tab.label}
-              <span className="rounded-md bg-surface-muted px-1.5 text-xs tabular-nums text-muted">{tab.count}</span>
+              <span className="rounded-md bg-surface-muted px-1.5 text-xs tabular-nums text-muted">
+                {tab.count}
+              </span>
             </Link>
           </li>
         ))}

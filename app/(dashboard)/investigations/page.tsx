@@ -27,7 +27,10 @@ export default async function InvestigationsPage({ searchParams }: { searchParam
     ? (statusParam as CaseStatus)
     : undefined;
   const tag = first(params.tag)?.toLowerCase() || undefined;
-  const [cases, counts] = await Promise.all([listCases(session, { status, tag }), countCasesByStatus(session)]);
+  const [cases, counts] = await Promise.all([
+    listCases(session, { status, tag }),
+    countCasesByStatus(session),
+  ]);
   const canWrite = WRITE_ROLES.includes(session.role);
   const scope =
     session.role === 'admin' ? 'every case (you are an admin)' : 'the cases you own or were added to';
@@ -58,7 +61,10 @@ export default async function InvestigationsPage({ searchParams }: { searchParam
           description={`Showing ${scope}.`}
           actions={
             tag ? (
-              <Link href={status ? `/investigations?status=${status}` : '/investigations'} className={buttonClasses('ghost', 'sm')}>
+              <Link
+                href={status ? `/investigations?status=${status}` : '/investigations'}
+                className={buttonClasses('ghost', 'sm')}
+              >
                 Clear tag
               </Link>
             ) : null

@@ -83,7 +83,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         </div>
         <div className="flex items-center gap-2">
-          <a href={`/api/investigations/${detail.id}/markdown`} className={buttonClasses('secondary')} download>
+          <a
+            href={`/api/investigations/${detail.id}/markdown`}
+            className={buttonClasses('secondary')}
+            download
+          >
             Export Markdown
           </a>
           <Link href={`/investigations/${detail.id}/report`} className={buttonClasses('primary')}>
@@ -92,7 +96,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
       </div>
       {!canEdit ? (
-        <p role="note" className="mb-4 rounded-lg border border-line bg-surface-muted px-3.5 py-2.5 text-sm text-muted">
+        <p
+          role="note"
+          className="mb-4 rounded-lg border border-line bg-surface-muted px-3.5 py-2.5 text-sm text-muted"
+        >
           You can read this case. Viewers cannot change it.
         </p>
       ) : null}
@@ -157,7 +164,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <Card aria-labelledby="members-heading">
             <CardHeader id="members-heading" title="People" />
             <CardBody>
-              <MembersPanel caseId={detail.id} owner={detail.owner} members={detail.members} canManage={canManage} />
+              <MembersPanel
+                caseId={detail.id}
+                owner={detail.owner}
+                members={detail.members}
+                canManage={canManage}
+              />
             </CardBody>
           </Card>
           <Card aria-labelledby="principals-heading">
@@ -190,7 +202,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <SharePanel
                 caseId={detail.id}
                 links={shareRows}
-                views={views.flatMap((view) => (snapshotPathOf(view.viewUrl) ? [{ itemId: view.id, label: view.label }] : []))}
+                views={views.flatMap((view) =>
+                  snapshotPathOf(view.viewUrl) ? [{ itemId: view.id, label: view.label }] : [],
+                )}
                 canEdit={canEdit}
               />
             </CardBody>
