@@ -148,10 +148,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     </td>
                     <td className="px-3 py-2.5 whitespace-nowrap">
                       {row.targetType === 'case' && row.targetId ? (
-                        <Link
-                          href={caseHref(row.targetId)}
-                          className="text-accent hover:underline"
-                        >
+                        <Link href={caseHref(row.targetId)} className="text-accent hover:underline">
                           case #{row.targetId}
                         </Link>
                       ) : row.targetType ? (
