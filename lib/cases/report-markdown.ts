@@ -1,12 +1,12 @@
 import { CASE_STATUS_LABELS } from './constants';
 import type { CaseEventRow } from './event-rows';
-import { escapeMarkdown as md } from './markdown-escape';
+import { mdCode as code, escapeMarkdown as md } from './markdown-escape';
 import type { CaseReport } from './report-data';
 import type { TimelineEntry } from './timeline';
 
-// The case as a Markdown document. Every value from the database goes through md(): log fields
-// are attacker-controlled, and titles and tags are typed by people. Notes are the analysts' own
-// markdown and keep their formatting, quoted, with any HTML in them turned into entities.
+// The case as a Markdown document. Log-derived values (attacker-controlled) go through code(),
+// prose people typed through md(); see markdown-escape.ts. Notes are the analysts' own markdown
+// and keep their formatting, quoted, with any HTML in them turned into entities.
 
 const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
 
@@ -22,11 +22,11 @@ function quoteNote(body: string): string {
 
 function describeEvent(event: CaseEventRow): string {
   const parts = [
-    `**${md(event.eventName ?? 'unknown event')}**`,
-    `by ${md(event.principalName)}`,
-    event.sourceIp ? `from ${md(event.sourceIp)}` : null,
-    event.region ? `in ${md(event.region)}` : null,
-    event.errorCode ? `failed: ${md(event.errorCode)}` : null,
+    event.eventName ? code(event.eventName) : 'unknown event',
+    `by ${code(event.principalName)}`,
+    event.sourceIp ? `from ${code(event.sourceIp)}` : null,
+    event.region ? `in ${code(event.region)}` : null,
+    event.errorCode ? `failed: ${code(event.errorCode)}` : null,
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -44,13 +44,13 @@ function timelineLine(entry: TimelineEntry): string {
   if (entry.type === 'event') {
     const text = entry.item.event
       ? describeEvent(entry.item.event)
-      : `event ${md(entry.item.eventId)} (no longer stored)`;
-    return `- ${at} · ${star}event · ${text} · account ${md(entry.item.accountId)}, id ${md(entry.item.eventId)}${tags}`;
+      : `event ${code(entry.item.eventId)} (no longer stored)`;
+    return `- ${at} · ${star}event · ${text} · account ${code(entry.item.accountId)}, id ${code(entry.item.eventId)}${tags}`;
   }
   const finding = entry.item.finding;
   return finding
-    ? `- ${at} · ${star}finding · **${md(finding.title)}** (${md(finding.ruleId)}, ${finding.severity}, ${finding.eventCount} events)${tags}`
-    : `- ${at} · ${star}finding #${md(entry.item.findingId)} (no longer stored)${tags}`;
+    ? `- ${at} · ${star}finding · ${code(finding.title)} (${code(finding.ruleId)}, ${finding.severity}, ${finding.eventCount} events)${tags}`
+    : `- ${at} · ${star}finding #${entry.item.findingId} (no longer stored)${tags}`;
 }
 
 function table(headers: string[], rows: string[][]): string {
@@ -77,7 +77,7 @@ export function renderCaseMarkdown(report: CaseReport): string {
     `- Report generated: ${iso(report.generatedAt)}`,
     '',
   );
-  out.push('## Summary', '', detail.description ? md(detail.description) : '_No description._', '');
+  out.push('## Summary', '', detail.description ? quoteNote(detail.description) : '_No description._', '');
   out.push(
     `${report.findings.length} findings, ${detail.items.filter((item) => item.kind === 'event').length} bookmarked events, ` +
       `${report.principals.length} principals involved, ${detail.notes.length} notes.`,
@@ -102,13 +102,12 @@ export function renderCaseMarkdown(report: CaseReport): string {
   out.push('## Findings', '');
   if (report.findings.length === 0) out.push('_No findings in this case._', '');
   for (const { finding, evidence } of report.findings) {
-    out.push(`### ${md(finding.title)}`, '');
+    out.push(`### Finding ${finding.id}: ${code(finding.title)}`, '');
     out.push(
-      `- Rule ${md(finding.ruleId)}, severity ${finding.severity}, status ${md(finding.status)}`,
-      `- Account ${md(finding.accountId)}, principal ${md(finding.principalKey)}`,
+      `- Rule ${code(finding.ruleId)}, severity ${finding.severity}, status ${code(finding.status)}`,
+      `- Account ${code(finding.accountId)}, principal ${code(finding.principalKey)}`,
       `- Seen ${iso(finding.firstSeen)} to ${iso(finding.lastSeen)}, ${finding.eventCount} events`,
-      '',
-      md(finding.summary),
+      `- Summary: ${code(finding.summary)}`,
       '',
     );
     out.push(
@@ -116,10 +115,10 @@ export function renderCaseMarkdown(report: CaseReport): string {
         ['Time (UTC)', 'Event', 'Principal', 'Source IP', 'Error'],
         evidence.map((event) => [
           iso(event.eventTime),
-          md(event.eventName ?? ''),
-          md(event.principalName),
-          md(event.sourceIp ?? ''),
-          md(event.errorCode ?? ''),
+          code(event.eventName ?? ''),
+          code(event.principalName),
+          code(event.sourceIp ?? ''),
+          code(event.errorCode ?? ''),
         ]),
       ),
       '',
@@ -133,9 +132,9 @@ export function renderCaseMarkdown(report: CaseReport): string {
     table(
       ['Principal', 'Type', 'Account', 'Findings', 'Highest severity', 'Events in case'],
       report.principals.map((principal) => [
-        md(principal.arn ?? principal.name),
-        md(principal.principalType),
-        md(principal.accountId),
+        code(principal.arn ?? principal.name),
+        code(principal.principalType),
+        code(principal.accountId),
         String(principal.findingCount),
         principal.maxSeverity ?? '',
         String(principal.eventCount),
@@ -151,10 +150,10 @@ export function renderCaseMarkdown(report: CaseReport): string {
     table(
       ['IP', 'ASN', 'Organisation', 'Country', 'Events'],
       report.iocs.ips.map((row) => [
-        md(row.ip),
+        code(row.ip),
         row.asn ? `AS${row.asn}` : '',
-        md(row.asOrg ?? ''),
-        md(row.countryCode ?? ''),
+        code(row.asOrg ?? ''),
+        code(row.countryCode ?? ''),
         String(row.events),
       ]),
     ),
@@ -163,29 +162,29 @@ export function renderCaseMarkdown(report: CaseReport): string {
     '',
     table(
       ['ASN', 'Organisation', 'Events'],
-      report.iocs.asns.map((row) => [`AS${row.asn}`, md(row.asOrg ?? ''), String(row.events)]),
+      report.iocs.asns.map((row) => [`AS${row.asn}`, code(row.asOrg ?? ''), String(row.events)]),
     ),
     '',
     '### Access key ids',
     '',
     table(
       ['Access key id', 'Events'],
-      report.iocs.accessKeys.map((row) => [md(row.accessKeyId), String(row.events)]),
+      report.iocs.accessKeys.map((row) => [code(row.accessKeyId), String(row.events)]),
     ),
     '',
     '### User agents',
     '',
     table(
       ['User agent', 'Events'],
-      report.iocs.userAgents.map((row) => [md(row.userAgent), String(row.events)]),
+      report.iocs.userAgents.map((row) => [code(row.userAgent), String(row.events)]),
     ),
     '',
   );
 
   if (views.length) {
     out.push('## Saved views', '');
-    // Shown as escaped text, not links: the URLs are only meaningful to signed-in users of this app.
-    for (const view of views) out.push(`- ${md(view.label)}: ${md(view.viewUrl)}`);
+    // Shown as code, not links: the URLs only mean something to signed-in users of this app.
+    for (const view of views) out.push(`- ${md(view.label)}: ${code(view.viewUrl)}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
