@@ -6,8 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { Markdown } from '@/components/cases/Markdown';
 import { escapeMarkdown, mdCode } from '@/lib/cases/markdown-escape';
 
-const render = (source: string, links = true) =>
-  renderToStaticMarkup(createElement(Markdown, { links, children: source }));
+const render = (source: string, links = true) => renderToStaticMarkup(Markdown({ children: source, links }));
 
 // Payloads analysts paste from hostile log fields, or type to test us.
 const XSS_PAYLOADS = [

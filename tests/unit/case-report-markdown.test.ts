@@ -140,6 +140,6 @@ test('the Markdown export holds every section and no hostile value becomes marku
   expect(html).toContain('<strong>this</strong>');
   expect(html).toContain('<strong>R52</strong>');
   // Table rows keep their shape: hostile pipes did not add cells.
-  const userAgentRow = html.match(/<tr><td><code>&lt;img[^]*?<\/tr>/)?.[0] ?? '';
+  const userAgentRow = html.match(/<tr><td><code>&lt;img[\s\S]*?<\/tr>/)?.[0] ?? '';
   expect(userAgentRow.match(/<td>/g)).toHaveLength(2);
 });
