@@ -24,6 +24,7 @@ export function AddItemForm({ caseId }: { caseId: string }) {
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="caseId" value={caseId} />
       <SelectField
+        id="bookmark-kind"
         name="kind"
         label="Bookmark a"
         value={kind}
@@ -37,6 +38,7 @@ export function AddItemForm({ caseId }: { caseId: string }) {
       </SelectField>
       {kind === 'finding' ? (
         <TextField
+          id="bookmark-findingId"
           name="findingId"
           label="Finding id"
           inputMode="numeric"
@@ -46,6 +48,7 @@ export function AddItemForm({ caseId }: { caseId: string }) {
       ) : null}
       {kind === 'principal' ? (
         <TextField
+          id="bookmark-principalId"
           name="principalId"
           label="Principal id"
           inputMode="numeric"
@@ -56,19 +59,34 @@ export function AddItemForm({ caseId }: { caseId: string }) {
       {kind === 'event' ? (
         <>
           <TextField
+            id="bookmark-accountId"
             name="accountId"
             label="Account id"
             inputMode="numeric"
             required
             error={error('accountId')}
           />
-          <TextField name="eventId" label="CloudTrail event id" required error={error('eventId')} />
+          <TextField
+            id="bookmark-eventId"
+            name="eventId"
+            label="CloudTrail event id"
+            required
+            error={error('eventId')}
+          />
         </>
       ) : null}
       {kind === 'view' ? (
         <>
-          <TextField name="label" label="Label" required maxLength={200} error={error('label')} />
           <TextField
+            id="bookmark-label"
+            name="label"
+            label="Label"
+            required
+            maxLength={200}
+            error={error('label')}
+          />
+          <TextField
+            id="bookmark-viewUrl"
             name="viewUrl"
             label="View URL"
             placeholder="/events?ip=203.0.113.9"
@@ -78,7 +96,7 @@ export function AddItemForm({ caseId }: { caseId: string }) {
           />
         </>
       ) : null}
-      <TextField name="tags" label="Tags" placeholder="pivot, c2" error={error('tags')} />
+      <TextField id="bookmark-tags" name="tags" label="Tags" placeholder="pivot, c2" error={error('tags')} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="starred" className="size-4" /> Star it
       </label>

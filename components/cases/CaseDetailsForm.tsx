@@ -29,6 +29,7 @@ export function CaseDetailsForm({
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="caseId" value={caseId} />
       <TextField
+        id="case-title"
         name="title"
         label="Title"
         defaultValue={title}
@@ -50,14 +51,14 @@ export function CaseDetailsForm({
         />
       </div>
       <div className="grid grid-cols-2 gap-3">
-        <SelectField name="status" label="Status" defaultValue={status}>
+        <SelectField id="case-status" name="status" label="Status" defaultValue={status}>
           {CASE_STATUSES.map((value) => (
             <option key={value} value={value}>
               {CASE_STATUS_LABELS[value]}
             </option>
           ))}
         </SelectField>
-        <SelectField name="severity" label="Severity" defaultValue={severity}>
+        <SelectField id="case-severity" name="severity" label="Severity" defaultValue={severity}>
           {SEVERITIES.map((value) => (
             <option key={value} value={value}>
               {SEVERITY_LABELS[value]}
@@ -65,7 +66,13 @@ export function CaseDetailsForm({
           ))}
         </SelectField>
       </div>
-      <TextField name="tags" label="Tags" defaultValue={tags.join(', ')} error={failed?.fieldErrors?.tags} />
+      <TextField
+        id="case-tags"
+        name="tags"
+        label="Tags"
+        defaultValue={tags.join(', ')}
+        error={failed?.fieldErrors?.tags}
+      />
       <div className="flex items-center gap-3">
         <SubmitButton pendingLabel="Saving…">Save case</SubmitButton>
         {state?.ok ? (

@@ -15,6 +15,7 @@ export function NewCaseForm() {
     <form action={formAction} className="space-y-3">
       <div className="grid grid-cols-1 items-start gap-3 md:grid-cols-[minmax(0,1fr)_10rem_minmax(0,14rem)_auto]">
         <TextField
+          id="new-case-title"
           name="title"
           label="Title"
           placeholder="Leaked deploy key used from a VPS"
@@ -23,14 +24,20 @@ export function NewCaseForm() {
           defaultValue={failed?.values?.title ?? ''}
           error={failed?.fieldErrors?.title}
         />
-        <SelectField name="severity" label="Severity" defaultValue="medium">
+        <SelectField id="new-case-severity" name="severity" label="Severity" defaultValue="medium">
           {SEVERITIES.map((severity) => (
             <option key={severity} value={severity}>
               {SEVERITY_LABELS[severity]}
             </option>
           ))}
         </SelectField>
-        <TextField name="tags" label="Tags" placeholder="ir-42, exfil" error={failed?.fieldErrors?.tags} />
+        <TextField
+          id="new-case-tags"
+          name="tags"
+          label="Tags"
+          placeholder="ir-42, exfil"
+          error={failed?.fieldErrors?.tags}
+        />
         <div className="md:pt-[26px]">
           <SubmitButton pendingLabel="Creating…">Create case</SubmitButton>
         </div>

@@ -47,9 +47,16 @@ export function SharePanel({
       {canEdit ? (
         <form action={createAction} className="space-y-3">
           <input type="hidden" name="caseId" value={caseId} />
-          <TextField name="label" label="For" placeholder="Legal review" required maxLength={200} />
+          <TextField
+            id="share-label"
+            name="label"
+            label="For"
+            placeholder="Legal review"
+            required
+            maxLength={200}
+          />
           <div className="grid grid-cols-2 gap-3">
-            <SelectField name="viewItemId" label="Covers" defaultValue="">
+            <SelectField id="share-viewItemId" name="viewItemId" label="Covers" defaultValue="">
               <option value="">The whole case</option>
               {views.map((view) => (
                 <option key={view.itemId} value={view.itemId}>
@@ -57,7 +64,12 @@ export function SharePanel({
                 </option>
               ))}
             </SelectField>
-            <SelectField name="expiresInHours" label="Expires after" defaultValue="24">
+            <SelectField
+              id="share-expiresInHours"
+              name="expiresInHours"
+              label="Expires after"
+              defaultValue="24"
+            >
               {SHARE_EXPIRY_HOURS.map((hours) => (
                 <option key={hours} value={hours}>
                   {SHARE_EXPIRY_LABELS[hours]}
