@@ -12,6 +12,13 @@ import { normaliseViewUrl } from '@/lib/cases/view-url';
 import { caseHref } from '@/lib/links';
 import { type ActionResult, invalidInput } from './result';
 
+const KIND_NAMES = {
+  event: 'Event',
+  finding: 'Finding',
+  principal: 'Principal',
+  view: 'Saved view',
+} as const;
+
 const bigintId = z
   .string()
   .regex(/^[1-9][0-9]{0,17}$/, 'Unknown id.')
@@ -119,7 +126,9 @@ export async function addToCaseAction(
   revalidatePath(caseHref(caseId));
   return {
     ok: true,
-    message: result.created ? 'Added to the case.' : 'Already in the case; star and tags updated.',
+    message: result.created
+      ? `${KIND_NAMES[target.data.kind]} added to the case.`
+      : `${KIND_NAMES[target.data.kind]} already in the case; star and tags updated.`,
     data: { caseId: caseId.toString() },
   };
 }

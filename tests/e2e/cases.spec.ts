@@ -120,14 +120,14 @@ test('an analyst creates a case, bookmarks a finding and an event, writes a note
   await bookmark.getByLabel('Finding id', { exact: true }).fill(findingId);
   await bookmark.getByRole('checkbox', { name: 'Star it' }).check();
   await bookmark.getByRole('button', { name: 'Add bookmark' }).click();
-  await expect(bookmark.getByRole('status')).toHaveText('Added to the case.');
+  await expect(bookmark.getByRole('status')).toHaveText('Finding added to the case.');
 
   await bookmark.getByLabel('Bookmark a', { exact: true }).selectOption('event');
   await bookmark.getByLabel('Account id', { exact: true }).fill(event.accountId);
   await bookmark.getByLabel('CloudTrail event id', { exact: true }).fill(event.eventId);
   await bookmark.getByLabel('Tags', { exact: true }).fill('pivot');
   await bookmark.getByRole('button', { name: 'Add bookmark' }).click();
-  await expect(bookmark.getByRole('status')).toHaveText('Added to the case.');
+  await expect(bookmark.getByRole('status')).toHaveText('Event added to the case.');
 
   await bookmark.getByLabel('Bookmark a', { exact: true }).selectOption('view');
   await bookmark.getByLabel('Label', { exact: true }).fill('Everything dana did');
@@ -137,7 +137,8 @@ test('an analyst creates a case, bookmarks a finding and an event, writes a note
       `/events?account=${ACCOUNT}&principal=${event.principalId}&from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z`,
     );
   await bookmark.getByRole('button', { name: 'Add bookmark' }).click();
-  await expect(bookmark.getByRole('status')).toHaveText('Added to the case.');
+  await expect(bookmark.getByRole('status')).toHaveText('Saved view added to the case.');
+  await expect(page.getByRole('list', { name: 'Saved views' })).toContainText('Everything dana did');
 
   const timeline = page.getByRole('list', { name: 'Case timeline' });
   await expect(timeline.getByRole('link', { name: FINDING_TITLE })).toBeVisible();
