@@ -28,7 +28,7 @@ export function ActivityChart({
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
         aria-label={`${title}: ${total.toLocaleString('en-US')} events from ${first?.day} to ${last?.day}, at most ${max.toLocaleString('en-US')} a day`}
-        className="h-auto w-full"
+        className="h-auto w-full max-w-3xl"
       >
         <line
           x1={PAD.left}

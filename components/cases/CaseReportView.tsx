@@ -11,6 +11,8 @@ import { TagList } from './TagList';
 // The case as a document: the printable report and the page a share link opens. Everything is
 // text rendered by React; `shared` removes every link into the app.
 
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = `report-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (

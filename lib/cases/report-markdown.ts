@@ -8,6 +8,7 @@ import type { TimelineEntry } from './timeline';
 // prose people typed through md(); see markdown-escape.ts. Notes are the analysts' own markdown
 // and keep their formatting, quoted, with any HTML in them turned into entities.
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
 
 function quoteNote(body: string): string {
@@ -79,8 +80,8 @@ export function renderCaseMarkdown(report: CaseReport): string {
   );
   out.push('## Summary', '', detail.description ? quoteNote(detail.description) : '_No description._', '');
   out.push(
-    `${report.findings.length} findings, ${detail.items.filter((item) => item.kind === 'event').length} bookmarked events, ` +
-      `${report.principals.length} principals involved, ${detail.notes.length} notes.`,
+    `${count(report.findings.length, 'finding')}, ${count(detail.items.filter((item) => item.kind === 'event').length, 'bookmarked event')}, ` +
+      `${count(report.principals.length, 'principal')} involved, ${count(detail.notes.length, 'note')}.`,
     '',
   );
 

@@ -105,7 +105,7 @@ test.afterAll(async () => {
 
 test('an analyst creates a case, bookmarks a finding and an event, writes a note and shares a link', async ({
   browser,
-}) => {
+}, testInfo) => {
   const page = await signIn(browser, ANALYST);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Investigations' }).click();
   await page.getByLabel('Title', { exact: true }).fill(CASE_TITLE);
@@ -179,6 +179,10 @@ test('an analyst creates a case, bookmarks a finding and an event, writes a note
   await expect(link).toHaveValue(/\/share\/[A-Za-z0-9_-]{43}$/);
   shareUrl = await link.inputValue();
   await expect(share.getByRole('list', { name: 'Share links' })).toContainText('Whole case · Active');
+  await testInfo.attach('case-page', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
   await page.context().close();
 });
 
