@@ -107,8 +107,8 @@ export function CaseReportView({ report, shared = false }: { report: CaseReport;
           <p className="text-sm text-muted">No description.</p>
         )}
         <p className="text-sm">
-          {report.findings.length} findings · {eventCount} bookmarked events · {report.principals.length}{' '}
-          principals involved · {detail.notes.length} notes
+          {count(report.findings.length, 'finding')} · {count(eventCount, 'bookmarked event')} ·{' '}
+          {count(report.principals.length, 'principal')} involved · {count(detail.notes.length, 'note')}
         </p>
       </Section>
 
