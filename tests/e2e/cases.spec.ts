@@ -179,10 +179,8 @@ test('an analyst creates a case, bookmarks a finding and an event, writes a note
   await expect(link).toHaveValue(/\/share\/[A-Za-z0-9_-]{43}$/);
   shareUrl = await link.inputValue();
   await expect(share.getByRole('list', { name: 'Share links' })).toContainText('Whole case · Active');
-  await testInfo.attach('case-page', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  const casePage = await page.screenshot({ fullPage: true, path: testInfo.outputPath('case-page.png') });
+  await testInfo.attach('case-page', { body: casePage, contentType: 'image/png' });
   await page.context().close();
 });
 
