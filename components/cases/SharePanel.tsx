@@ -55,7 +55,7 @@ export function SharePanel({
             required
             maxLength={200}
           />
-          <div className="grid grid-cols-2 gap-3">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:grid-cols-1 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <SelectField id="share-viewItemId" name="viewItemId" label="Covers" defaultValue="">
               <option value="">The whole case</option>
               {views.map((view) => (
