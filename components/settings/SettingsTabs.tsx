@@ -5,6 +5,7 @@ const TABS = [
   { href: '/settings', label: 'Account', adminOnly: false },
   { href: '/settings/users', label: 'Users', adminOnly: true },
   { href: '/settings/detection', label: 'Detection', adminOnly: false },
+  { href: '/settings/audit', label: 'Audit log', adminOnly: true },
 ] as const;
 
 export function SettingsTabs({

@@ -25,7 +25,20 @@ export type AuditAction =
   | 'detection.sigma_import'
   | 'detection.sigma_rule_change'
   | 'detection.rule_setting'
-  | 'detection.settings';
+  | 'detection.settings'
+  | 'case.create'
+  | 'case.update'
+  | 'case.member_add'
+  | 'case.member_remove'
+  | 'case.item_add'
+  | 'case.item_update'
+  | 'case.item_remove'
+  | 'case.note_add'
+  | 'case.export'
+  | 'share.create'
+  | 'share.revoke'
+  | 'share.view'
+  | 'share.refused';
 
 export interface AuditEntry {
   /** Null for the system itself (first-run bootstrap, the CLI). */

@@ -201,6 +201,77 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       (await client.detectionSetting.findUniqueOrThrow({ where: { key: 'trustedCidrs' } })).value,
     ).toEqual(['10.0.0.0/8']);
   },
+  Investigation: async (client) => {
+    const owner = await client.user.findFirstOrThrow();
+    const created = await client.investigation.create({
+      data: { title: 'Key leak', ownerId: owner.id, tags: ['ir-42', 'aws'] },
+    });
+    expect(await client.investigation.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      status: 'open',
+      severity: 'medium',
+      description: '',
+      tags: ['ir-42', 'aws'],
+    });
+  },
+  InvestigationMember: async (client) => {
+    const [item, user] = [
+      await client.investigation.findFirstOrThrow(),
+      await client.user.findFirstOrThrow(),
+    ];
+    await client.investigationMember.create({ data: { caseId: item.id, userId: user.id } });
+    const read = await client.investigation.findUniqueOrThrow({
+      where: { id: item.id },
+      include: { members: true },
+    });
+    expect(read.members.map((member) => member.userId)).toEqual([user.id]);
+  },
+  InvestigationItem: async (client) => {
+    const investigation = await client.investigation.findFirstOrThrow();
+    const finding = await client.finding.findFirstOrThrow();
+    const eventTime = new Date('2026-03-04T05:06:07.000Z');
+    await client.investigationItem.createMany({
+      data: [
+        { caseId: investigation.id, kind: 'finding', findingId: finding.id, starred: true, tags: ['pivot'] },
+        { caseId: investigation.id, kind: 'event', accountId: '111122223333', eventId: 'e-1', eventTime },
+        { caseId: investigation.id, kind: 'view', viewUrl: '/events?ip=203.0.113.9', label: 'From the VPN' },
+      ],
+    });
+    const read = await client.investigationItem.findMany({
+      where: { caseId: investigation.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(read.map((row) => [row.kind, row.starred, row.tags])).toEqual([
+      ['finding', true, ['pivot']],
+      ['event', false, []],
+      ['view', false, []],
+    ]);
+    expect(read[1]?.eventTime?.getTime()).toBe(eventTime.getTime());
+  },
+  InvestigationNote: async (client) => {
+    const item = await client.investigationItem.findFirstOrThrow({ where: { kind: 'finding' } });
+    await client.investigationNote.create({ data: { caseId: item.caseId, itemId: item.id, body: '# Seen' } });
+    const read = await client.investigationNote.findFirstOrThrow({ include: { item: true } });
+    expect(read).toMatchObject({ body: '# Seen', item: { kind: 'finding' } });
+  },
+  ShareLink: async (client) => {
+    const investigation = await client.investigation.findFirstOrThrow();
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await client.shareLink.create({
+      data: {
+        tokenHash: 'share-hash',
+        scope: 'case',
+        caseId: investigation.id,
+        label: 'For legal',
+        expiresAt,
+      },
+    });
+    expect(await client.shareLink.findUniqueOrThrow({ where: { tokenHash: 'share-hash' } })).toMatchObject({
+      useCount: 0,
+      revokedAt: null,
+      viewUrl: null,
+      expiresAt,
+    });
+  },
   DetectionBaseline: async (client) => {
     const firstSeen = new Date('2026-03-01T00:00:00Z');
     await client.detectionBaseline.create({

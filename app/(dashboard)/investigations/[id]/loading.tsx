@@ -1,0 +1,5 @@
+import { CaseDetailSkeleton } from '@/components/cases/Skeletons';
+
+export default function Loading() {
+  return <CaseDetailSkeleton />;
+}

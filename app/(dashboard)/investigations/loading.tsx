@@ -1,0 +1,5 @@
+import { CaseListSkeleton } from '@/components/cases/Skeletons';
+
+export default function Loading() {
+  return <CaseListSkeleton />;
+}
