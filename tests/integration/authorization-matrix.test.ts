@@ -135,6 +135,37 @@ const ACTIONS: Record<string, ActionEntry> = {
     expect: WRITERS_INVALID,
   },
 
+  // Findings triage: any analyst or admin (findings are not scoped to cases).
+  'lib/actions/set-finding-status.ts#setFindingStatusAction': {
+    call: withForm((f) => ({ findingId: f.findingId, status: 'acknowledged' })),
+    expect: WRITERS_OK,
+  },
+  'lib/actions/assign-finding.ts#assignFindingAction': {
+    call: withForm((f) => ({ findingId: f.findingId, assigneeId: '' })),
+    expect: WRITERS_OK,
+  },
+  'lib/actions/add-finding-note.ts#addFindingNoteAction': {
+    call: withForm((f) => ({ findingId: f.findingId, body: 'Matrix note' })),
+    expect: WRITERS_OK,
+  },
+  // Detection settings and Sigma rules: admins only.
+  'lib/actions/import-sigma-rules.ts#importSigmaRulesAction': {
+    call: withForm(() => ({})),
+    expect: ADMIN_ONLY_INVALID,
+  },
+  'lib/actions/change-sigma-rule.ts#changeSigmaRuleAction': {
+    call: withForm(() => ({ ruleId: '', change: 'explode' })),
+    expect: ADMIN_ONLY_INVALID,
+  },
+  'lib/actions/save-detection-settings.ts#saveDetectionSettingsAction': {
+    call: withForm(() => ({ trustedCidrs: 'not a cidr', startHour: '99' })),
+    expect: ADMIN_ONLY_INVALID,
+  },
+  'lib/actions/save-rule-setting.ts#saveRuleSettingAction': {
+    call: withForm(() => ({ ruleId: 'R00', intent: 'nonsense' })),
+    expect: ADMIN_ONLY_INVALID,
+  },
+
   'lib/actions/create-case.ts#createCaseAction': {
     call: withForm(() => ({ title: 'Matrix case', severity: 'high', tags: 'matrix' })),
     expect: WRITERS_OK,
@@ -219,6 +250,17 @@ const ROUTES: Record<string, RouteEntry> = {
       analyst: 'not_found',
       outsider: 'not_found',
       admin: 'not_found',
+    },
+  },
+  'app/api/events/raw/route.ts GET': {
+    // Any role reads raw records; without both parameters the request is refused as invalid.
+    request: () => ({ url: '/api/events/raw?account=111122223333' }),
+    expect: {
+      none: 'unauthorized',
+      viewer: 'invalid',
+      analyst: 'invalid',
+      outsider: 'invalid',
+      admin: 'invalid',
     },
   },
   'app/api/uploads/route.ts POST': {
