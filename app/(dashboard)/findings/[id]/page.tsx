@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AddToCase } from '@/components/cases/AddToCase';
 import { DetailRow } from '@/components/findings/DetailRow';
 import { EvidenceTable } from '@/components/findings/EvidenceTable';
 import { FindingNotes } from '@/components/findings/FindingNotes';
@@ -71,14 +72,20 @@ export default async function FindingPage({ params }: { params: Params }) {
           </span>
         }
         actions={
-          finding.principalId ? (
-            <Link
-              href={principalHref(finding.principalId, { from: windowFrom, to: windowTo })}
-              className={buttonClasses('secondary', 'sm')}
-            >
-              Principal timeline at that time
-            </Link>
-          ) : null
+          <span className="flex flex-wrap items-center gap-2">
+            <AddToCase
+              target={{ kind: 'finding', findingId: finding.id }}
+              name={`finding ${finding.title}`}
+            />
+            {finding.principalId ? (
+              <Link
+                href={principalHref(finding.principalId, { from: windowFrom, to: windowTo })}
+                className={buttonClasses('secondary', 'sm')}
+              >
+                Principal timeline at that time
+              </Link>
+            ) : null}
+          </span>
         }
       />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
