@@ -1,4 +1,5 @@
-import type { ParsedEventFilters, SortColumn } from './event-filters';
+import type { ParsedEventFilters } from './event-filters';
+import type { SortColumn } from './sort-columns';
 
 // SQL for "events matching a filter", shared by the explorer's page, its count and the exports.
 // Every value travels as a bind parameter; only fixed fragments from this file are concatenated.
