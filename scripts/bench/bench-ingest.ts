@@ -7,14 +7,12 @@
  * With --naive N it also times what most people would write first: JSON.parse per file and
  * Prisma createMany({skipDuplicates}) on the first N events.
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { projectRoot } from '../../lib/config/paths';
 import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
 import { decodeBatch } from '../../lib/ingest/decode-batch';
 import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
@@ -22,6 +20,7 @@ import { DimensionStore } from '../../lib/ingest/dimensions';
 import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
 import { readAll } from '../../lib/ingest/sources/read-all';
+import { BENCH_DIR, ensureDemoCorpus } from './demo-corpus';
 import { naiveLoad } from './naive-load';
 import { createScratchDatabase } from './scratch-database';
 
@@ -33,19 +32,8 @@ const { values } = parseArgs({
   },
 });
 const events = Number(values.events);
-const workDir = path.join(projectRoot, 'bench-results');
-const corpus = path.join(workDir, `corpus-${events}`);
-mkdirSync(workDir, { recursive: true });
-
-if (!existsSync(path.join(corpus, 'AWSLogs'))) {
-  console.error(`Generating a ${events}-event demo corpus in ${corpus} ...`);
-  const generated = spawnSync(
-    process.execPath,
-    ['scripts/trailhound.mjs', 'demo', '--events', String(events), '--out', corpus, '--no-digests', '--json'],
-    { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (generated.status !== 0) throw new Error('demo generation failed');
-}
+const workDir = BENCH_DIR;
+const corpus = ensureDemoCorpus(events);
 
 const server = await createScratchDatabase();
 try {
