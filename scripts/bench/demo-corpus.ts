@@ -16,7 +16,16 @@ export function ensureDemoCorpus(events: number): string {
     console.error(`Generating a ${events}-event demo corpus in ${corpus} ...`);
     const generated = spawnSync(
       process.execPath,
-      ['scripts/trailhound.mjs', 'demo', '--events', String(events), '--out', corpus, '--no-digests', '--json'],
+      [
+        'scripts/trailhound.mjs',
+        'demo',
+        '--events',
+        String(events),
+        '--out',
+        corpus,
+        '--no-digests',
+        '--json',
+      ],
       { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     if (generated.status !== 0) throw new Error('demo generation failed');

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
@@ -7,6 +6,7 @@ import { HOSTILE, HOSTILE_ACCOUNT, hostileRecords } from '../fixtures/hostile-re
 import { formulaCells, parseCsv } from '../helpers/parse-csv';
 import { runCli } from './support/cli';
 import { downloadText } from './support/download';
+import { fixtureDir } from './support/env';
 import { signedInPage } from './support/sign-in';
 
 // Records whose user agent, bucket names, request parameters and error message carry script,
@@ -15,11 +15,17 @@ import { signedInPage } from './support/sign-in';
 
 const START = new Date('2026-06-01T09:00:00Z');
 const RANGE = 'from=2026-06-01T00:00:00.000Z&to=2026-06-01T23:59:00.000Z';
-const records = hostileRecords(START);
-let workDir: string;
+const workDir = fixtureDir('hostile');
+const recordsFile = path.join(workDir, 'records.json');
+let records: Record<string, unknown>[];
 
 test.beforeAll(() => {
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'th-e2e-hostile-'));
+  // Written once per run, so a worker restarted after a failure loads nothing twice.
+  if (existsSync(recordsFile)) {
+    records = JSON.parse(readFileSync(recordsFile, 'utf8'));
+    return;
+  }
+  records = hostileRecords(START);
   const folder = path.join(
     workDir,
     'AWSLogs',
@@ -35,11 +41,11 @@ test.beforeAll(() => {
     path.join(folder, `${HOSTILE_ACCOUNT}_CloudTrail_us-east-1_20260601T0900Z_hostile.json.gz`),
     gzipSync(JSON.stringify({ Records: records })),
   );
-  const summary = JSON.parse(runCli(['ingest', workDir, '--json'])) as { eventsInserted: number };
+  const summary = JSON.parse(runCli(['ingest', path.join(workDir, 'AWSLogs'), '--json'])) as {
+    eventsInserted: number;
+  };
   expect(summary.eventsInserted).toBe(records.length);
-});
-test.afterAll(() => {
-  rmSync(workDir, { recursive: true, force: true });
+  writeFileSync(recordsFile, JSON.stringify(records));
 });
 
 /** Records every dialog and page error, so a test can prove none happened. */
