@@ -154,9 +154,7 @@ export function EventFilterBar({ current, options }: { current: ExplorerParams; 
             />
           </Control>
         ))}
-      </div>
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
+        <div className="col-span-2 md:col-span-3 xl:col-span-5">
           <Control id="filter-q" label="Request parameters contain">
             <input
               id="filter-q"
@@ -168,6 +166,8 @@ export function EventFilterBar({ current, options }: { current: ExplorerParams; 
             />
           </Control>
         </div>
+      </div>
+      <div className="flex flex-wrap items-center justify-end gap-3">
         <Button type="submit" variant="primary" size="sm">
           Apply filters
         </Button>

@@ -2,7 +2,7 @@
 
 import { type ColumnVisibilityState, type SortingState, type Updater, useTable } from '@tanstack/react-table';
 import { useRouter } from 'next/navigation';
-import { useMemo, useTransition } from 'react';
+import { useMemo, useOptimistic, useTransition } from 'react';
 import { cx } from '@/components/ui/cx';
 import type { EventRow } from '@/lib/queries/events/event-row';
 import { ColumnPicker } from './ColumnPicker';
@@ -42,11 +42,16 @@ export function EventsTable({
   const [pending, startTransition] = useTransition();
   const columns = useMemo(() => explorerColumns(current), [current]);
   const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
+  // The picker shows a toggled column at once; the URL (and the server's rows) follow.
+  const [shown, setShown] = useOptimistic(visible);
   const columnVisibility: ColumnVisibilityState = Object.fromEntries(
-    COLUMN_IDS.map((id) => [id, visible.includes(id)]),
+    COLUMN_IDS.map((id) => [id, shown.includes(id)]),
   );
-  const go = (patch: Record<string, string | null>) =>
-    startTransition(() => router.push(explorerHref(current, patch), { scroll: false }));
+  const go = (patch: Record<string, string | null>, optimisticColumns?: ColumnId[]) =>
+    startTransition(() => {
+      if (optimisticColumns) setShown(optimisticColumns);
+      router.push(explorerHref(current, patch), { scroll: false });
+    });
 
   const table = useTable({
     features: explorerFeatures,
@@ -64,7 +69,10 @@ export function EventsTable({
       const next = resolve(updater, columnVisibility);
       const ids = COLUMN_IDS.filter((id) => next[id]);
       const isDefault = ids.join(',') === DEFAULT_COLUMNS.join(',');
-      go({ cols: isDefault || ids.length === 0 ? null : ids.join(',') });
+      go(
+        { cols: isDefault || ids.length === 0 ? null : ids.join(',') },
+        ids.length > 0 ? ids : DEFAULT_COLUMNS,
+      );
     },
   });
 
@@ -72,9 +80,9 @@ export function EventsTable({
     <div>
       <div className="flex items-center justify-end border-b border-line px-5 py-2">
         <ColumnPicker
-          columns={COLUMN_IDS.map((id) => ({ id, label: COLUMN_LABELS[id], visible: visible.includes(id) }))}
+          columns={COLUMN_IDS.map((id) => ({ id, label: COLUMN_LABELS[id], visible: shown.includes(id) }))}
           onToggle={(id) => table.getColumn(id)?.toggleVisibility()}
-          onReset={() => go({ cols: null })}
+          onReset={() => go({ cols: null }, DEFAULT_COLUMNS)}
         />
       </div>
       <div className={cx('overflow-x-auto transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
