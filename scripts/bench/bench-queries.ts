@@ -60,7 +60,7 @@ async function ensureQueryDatabase(serverUrl: string): Promise<string> {
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   await migrate(url.toString());
   const corpus = ensureDemoCorpus(events);
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 8 });
+  const pool = quietPool(url.toString());
   try {
     console.error(`Loading ${corpus} into ${name} ...`);
     const source = createPathSource(path.join(corpus, 'AWSLogs'));
@@ -76,6 +76,13 @@ async function ensureQueryDatabase(serverUrl: string): Promise<string> {
   return url.toString();
 }
 
+/** A pool whose connections may be cut when the embedded server stops at the end. */
+function quietPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 8 });
+  pool.on('error', () => {});
+  return pool;
+}
+
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return Math.round((sorted[index] as number) * 10) / 10;
@@ -83,7 +90,7 @@ function percentile(sorted: number[], p: number): number {
 
 const server = await resolveDatabase();
 try {
-  const pool = new pg.Pool({ connectionString: await ensureQueryDatabase(server.url), max: 8 });
+  const pool = quietPool(await ensureQueryDatabase(server.url));
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event');
   const cases = await loadQueryCases(undefined, values.only);
   const figures: Record<string, { p50: number; p95: number; p99: number; max: number }> = {};
