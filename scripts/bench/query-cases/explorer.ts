@@ -9,7 +9,7 @@ import type { QueryCase } from '../query-case';
 // The events explorer as its page runs it (searchEvents: one page of rows and the capped count),
 // in its default window (the day before the newest event) with each single filter, plus the
 // drawer's queries. Filter values are the most common ones of that window, so every case
-// matches rows.
+// matches rows (ASN and country fall back to AS16509 and US when the IPs are not enriched yet).
 
 interface Samples {
   account: string;
@@ -80,8 +80,8 @@ const cases: QueryCase[] = [
   explorer('error code', () => ({ error: 'AccessDenied' })),
   explorer('any error', () => ({ error: '*' })),
   explorer('source IP', (s) => ({ ip: s.ip })),
-  explorer('ASN', (s) => ({ asn: s.asn })),
-  explorer('country', (s) => ({ country: s.country })),
+  explorer('ASN', (s) => ({ asn: s.asn ?? '16509' })),
+  explorer('country', (s) => ({ country: s.country ?? 'US' })),
   explorer('user-agent family', () => ({ ua: 'aws-cli' })),
   explorer('free text in request parameters', (s) => ({ q: s.bucket ?? 'bucket' })),
   explorer('sorted by principal, page 5', () => ({ sort: 'principal', dir: 'asc', page: '5' })),
