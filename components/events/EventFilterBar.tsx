@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/Button';
 import { cx } from '@/components/ui/cx';
 import { selectClasses } from '@/components/ui/Field';
 import type { ExplorerOptions } from '@/lib/queries/events/get-explorer-options';
-import { type ExplorerParams, explorerHref } from './explorer-url';
+import { clearedHref, type ExplorerParams, explorerHref } from './explorer-url';
 
 // The form's text fields, in lib/links.ts EventFilters names. `principal` is set by clicking a
 // principal in the table (it is a row id) and shown as a chip, so it has no field here.
@@ -105,10 +105,7 @@ export function EventFilterBar({ current, options }: { current: ExplorerParams; 
     }
     router.push(explorerHref(current, { ...patch, ev: null }));
   };
-  const clearHref = explorerHref(
-    Object.fromEntries(['sort', 'dir', 'cols'].flatMap((key) => (current[key] ? [[key, current[key]]] : []))),
-    {},
-  );
+  const clearHref = clearedHref(current);
 
   return (
     <form

@@ -39,8 +39,14 @@ type Features = typeof explorerFeatures;
 
 /** Extra classes of a column's cells. */
 export const CELL_CLASS: Partial<Record<ColumnId, string>> = {
-  account: 'font-mono text-[13px]',
-  ip: 'font-mono text-[13px]',
+  time: 'whitespace-nowrap',
+  event: 'whitespace-nowrap',
+  service: 'whitespace-nowrap',
+  rw: 'whitespace-nowrap',
+  account: 'font-mono text-[13px] whitespace-nowrap',
+  region: 'whitespace-nowrap',
+  ip: 'font-mono text-[13px] whitespace-nowrap',
+  asn: 'whitespace-nowrap',
 };
 
 const SORTABLE = new Set<ColumnId>(SORT_COLUMNS);

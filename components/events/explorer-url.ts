@@ -21,3 +21,11 @@ export function explorerHref(
   if (resetsPage && !('page' in patch)) delete next.page;
   return eventsHref(next);
 }
+
+/** The explorer without any filter, keeping how the table is shown (sort and columns). */
+export function clearedHref(current: ExplorerParams): string {
+  const kept = Object.fromEntries(
+    ['sort', 'dir', 'cols'].flatMap((key) => (current[key] ? [[key, current[key]]] : [])),
+  );
+  return eventsHref(kept);
+}

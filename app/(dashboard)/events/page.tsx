@@ -8,7 +8,7 @@ import { ExplorerEventDrawer } from '@/components/events/ExplorerEventDrawer';
 import { ExplorerPagination } from '@/components/events/ExplorerPagination';
 import { ExportLinks } from '@/components/events/ExportLinks';
 import { COLUMN_IDS, type ColumnId, DEFAULT_COLUMNS } from '@/components/events/explorer-columns';
-import { type ExplorerParams, explorerHref } from '@/components/events/explorer-url';
+import { clearedHref, type ExplorerParams, explorerHref } from '@/components/events/explorer-url';
 import { formatCount } from '@/components/ingest/job-display';
 import { EventsIcon } from '@/components/shell/icons';
 import { Alert } from '@/components/ui/Alert';
@@ -150,8 +150,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               icon={<EventsIcon />}
               title={result.page > 1 ? 'No events on this page' : 'No events match these filters'}
               actions={
-                <Link href={explorerHref(current, { page: null })} className={buttonClasses('secondary')}>
-                  {result.page > 1 ? 'Back to the first page' : 'Keep the filters'}
+                <Link
+                  href={result.page > 1 ? explorerHref(current, { page: null }) : clearedHref(current)}
+                  className={buttonClasses('secondary')}
+                >
+                  {result.page > 1 ? 'Back to the first page' : 'Clear the filters'}
                 </Link>
               }
             >
