@@ -17,10 +17,9 @@ import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
 import { decodeBatch } from '../../lib/ingest/decode-batch';
 import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
 import { DimensionStore } from '../../lib/ingest/dimensions';
-import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
 import { readAll } from '../../lib/ingest/sources/read-all';
-import { BENCH_DIR, ensureDemoCorpus } from './demo-corpus';
+import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
 import { naiveLoad } from './naive-load';
 import { createScratchDatabase } from './scratch-database';
 
@@ -40,15 +39,11 @@ try {
   // 1. The real pipeline.
   const target = await server.create('th_bench_ingest');
   const pool = new pg.Pool({ connectionString: target, max: 8 });
-  const source = createPathSource(path.join(corpus, 'AWSLogs'));
-  const jobId = await createIngestJob(pool, source);
   const started = process.hrtime.bigint();
-  const summary = await runIngestJob(pool, jobId, source);
+  const { summary } = await ingestCorpus(pool, corpus);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   await pool.end();
-  if (summary.filesFailed)
-    throw new Error(`ingest failed files: ${JSON.stringify(summary.errors.slice(0, 3))}`);
 
   // 2. The ceiling: the same rows as COPY text, loaded by one plain COPY into a fresh table.
   const copyFile = path.join(workDir, `copy-${events}.tsv`);

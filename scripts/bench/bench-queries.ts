@@ -8,16 +8,13 @@
  * query-case.ts). Prints one JSON object: {events, runs, cases: {<name>: {p50, p95, p99, max}}}
  * in milliseconds, after two untimed warm-up runs per case.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { AFTER_INGEST_STEPS } from '../../lib/analysis/after-ingest-steps';
 import { migrate } from '../../lib/db/migrate';
 import { resolveDatabase } from '../../lib/db/resolve-database';
 import { runAfterIngest } from '../../lib/ingest/after-ingest';
-import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
-import { createPathSource } from '../../lib/ingest/sources/path-source';
-import { ensureDemoCorpus } from './demo-corpus';
+import { ensureDemoCorpus, ingestCorpus } from './demo-corpus';
 import { loadQueryCases } from './query-case';
 
 const { values } = parseArgs({
@@ -63,11 +60,7 @@ async function ensureQueryDatabase(serverUrl: string): Promise<string> {
   const pool = quietPool(url.toString());
   try {
     console.error(`Loading ${corpus} into ${name} ...`);
-    const source = createPathSource(path.join(corpus, 'AWSLogs'));
-    const jobId = await createIngestJob(pool, source);
-    const summary = await runIngestJob(pool, jobId, source);
-    if (summary.filesFailed)
-      throw new Error(`ingest failed files: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+    const { jobId } = await ingestCorpus(pool, corpus);
     await runAfterIngest(pool, jobId, AFTER_INGEST_STEPS);
     await pool.query('ANALYZE');
   } finally {
