@@ -73,6 +73,14 @@ export interface FindingFilters {
   account?: string;
   principal?: string;
   status?: string;
+  /** A user id, or 'none' for unassigned findings. */
+  assignee?: string;
+  /** Column to order by: lastSeen (default), firstSeen, severity, eventCount, rule, status. */
+  sort?: string;
+  /** 'asc' or 'desc' (default). */
+  dir?: 'asc' | 'desc';
+  /** 1-based page of the feed. */
+  page?: number;
 }
 
 export function findingsHref(filters: FindingFilters = {}): string {

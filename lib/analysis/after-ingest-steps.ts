@@ -1,3 +1,4 @@
+import { detectionsStep } from '@/lib/detections/runner/detections-step';
 import type { AfterIngestStep } from '@/lib/ingest/after-ingest';
 
 /**
@@ -8,5 +9,6 @@ import type { AfterIngestStep } from '@/lib/ingest/after-ingest';
 export const AFTER_INGEST_STEPS: readonly AfterIngestStep[] = [
   // 1. IP enrichment (lib/enrich)
   // 2. detections (lib/detections)
+  detectionsStep,
   // 3. baselines and risk scores
 ];
