@@ -263,6 +263,17 @@ const ROUTES: Record<string, RouteEntry> = {
       admin: 'invalid',
     },
   },
+  'app/api/events/export/route.ts GET': {
+    // Exports are for analysts and admins; an unknown format is refused before any query runs.
+    request: () => ({ url: '/api/events/export?format=xls' }),
+    expect: {
+      none: 'unauthorized',
+      viewer: 'forbidden',
+      analyst: 'invalid',
+      outsider: 'invalid',
+      admin: 'invalid',
+    },
+  },
   'app/api/uploads/route.ts POST': {
     request: () => ({ url: '/api/uploads', init: { method: 'POST' } }),
     expect: { none: 'unauthorized', viewer: 'forbidden', analyst: 'ok', outsider: 'ok', admin: 'ok' },
