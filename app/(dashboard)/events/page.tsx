@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AddToCase } from '@/components/cases/AddToCase';
 import { ActiveFilters } from '@/components/events/ActiveFilters';
 import { EventContextList } from '@/components/events/EventContextList';
 import { EventFilterBar } from '@/components/events/EventFilterBar';
@@ -122,9 +123,19 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 {result.totalCapped ? ' · counting stops at 10,000; narrow the filter to page further' : ''}
               </p>
             </div>
-            {hasRole(session.role, EXPORT_ROLES) && result.total > 0 ? (
-              <ExportLinks params={exportParams} />
-            ) : null}
+            <div className="flex flex-wrap items-center gap-2">
+              <AddToCase
+                target={{
+                  kind: 'view',
+                  viewUrl: explorerHref(exportParams, { page: null, ev: null, ctx: null }),
+                  label: `Events, ${formatUtc(result.window.from)} to ${formatUtc(result.window.to)}`,
+                }}
+                name="this view"
+              />
+              {hasRole(session.role, EXPORT_ROLES) && result.total > 0 ? (
+                <ExportLinks params={exportParams} />
+              ) : null}
+            </div>
           </header>
           {result.rows.length > 0 ? (
             <>
@@ -176,6 +187,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           }
           closeHref={explorerHref(current, { ev: null, ctx: null })}
         >
+          <div className="mb-3">
+            <AddToCase
+              target={{ kind: 'event', accountId: view.ev.accountId, eventId: view.ev.eventId }}
+              name="this event"
+            />
+          </div>
           {context ? <EventContextList context={context} current={current} /> : null}
         </ExplorerEventDrawer>
       ) : null}
