@@ -38,7 +38,8 @@ CREATE TABLE principal_day_item (
   first_time timestamptz(3) NOT NULL,
   -- The first event of the day that used the item: the evidence a "new" item links to.
   first_event_id text NOT NULL,
-  PRIMARY KEY (principal_id, day, kind, value)
+  -- Key order serves the novelty anti-join: "did this principal use this value in the baseline days?"
+  PRIMARY KEY (principal_id, kind, value, day)
 );
 CREATE INDEX principal_day_item_account_idx ON principal_day_item (account_id, kind, value, day);
 
