@@ -1,4 +1,5 @@
 import type { AfterIngestStep } from '@/lib/ingest/after-ingest';
+import { scoreStep } from '../scores/step';
 import { enrichIpAddressesStep } from './enrich-ip-addresses';
 import { refreshRollupsStep } from './refresh-rollups';
 
@@ -13,5 +14,6 @@ export const AFTER_INGEST_STEPS: readonly AfterIngestStep[] = [
   // 1b. hourly rollups the overview and geography pages read (docs/overview.md)
   refreshRollupsStep,
   // 2. detections (lib/detections)
-  // 3. baselines and risk scores
+  // 3. baselines and risk scores (docs/scoring.md)
+  scoreStep,
 ];
