@@ -1,3 +1,4 @@
+import { detectionsStep } from '@/lib/detections/runner/detections-step';
 import type { AfterIngestStep } from '@/lib/ingest/after-ingest';
 import { scoreStep } from '../scores/step';
 import { enrichIpAddressesStep } from './enrich-ip-addresses';
@@ -14,6 +15,7 @@ export const AFTER_INGEST_STEPS: readonly AfterIngestStep[] = [
   // 1b. hourly rollups the overview and geography pages read (docs/overview.md)
   refreshRollupsStep,
   // 2. detections (lib/detections)
+  detectionsStep,
   // 3. baselines and risk scores (docs/scoring.md)
   scoreStep,
 ];

@@ -339,6 +339,31 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       await client.rollupIpHourly.findUniqueOrThrow({ where: { hour_accountId_sourceIp_principalId: key } }),
     ).toMatchObject({ events: 5, errors: 1 });
   },
+  DetectionBaseline: async (client) => {
+    const firstSeen = new Date('2026-03-01T00:00:00Z');
+    await client.detectionBaseline.create({
+      data: {
+        accountId: '111122223333',
+        scope: 'principal',
+        scopeKey: 'k',
+        value: 'region:eu-west-1',
+        firstSeen,
+        lastSeen: firstSeen,
+      },
+    });
+    expect(await client.detectionBaseline.findFirstOrThrow({ where: { scopeKey: 'k' } })).toMatchObject({
+      value: 'region:eu-west-1',
+      firstSeen,
+    });
+  },
+  DetectionJob: async (client) => {
+    const job = await client.ingestJob.create({ data: { source: '/tmp/analysed', sourceKind: 'path' } });
+    await client.detectionJob.create({ data: { jobId: job.id, eventsEvaluated: 10, findingsTouched: 2 } });
+    expect(await client.detectionJob.findUniqueOrThrow({ where: { jobId: job.id } })).toMatchObject({
+      eventsEvaluated: 10,
+      findingsTouched: 2,
+    });
+  },
 };
 
 test('every model has a round trip', () => {
