@@ -179,7 +179,7 @@ async function scoreTargets(client: pg.PoolClient): Promise<{ daysScored: number
       findings: findings.get(key(target.principalId, target.day)) ?? [],
     });
     for (const c of contributions) featureRows.push({ target, c });
-    scores.push({ target, score: combine(contributions), learning, historyDays, contributions });
+    scores.push({ target, score: combine(contributions, learning), learning, historyDays, contributions });
   }
 
   await client.query(

@@ -89,10 +89,15 @@ function itemEvidence(items: readonly NewItemWithEvent[]): Evidence {
   };
 }
 
-/** Items that count today: all new ones once established; only account-new ones while learning. */
+/**
+ * Items that count today: all new ones once established; only account-new ones while learning.
+ * Temporary (ASIA) keys are new with every session, so only long-term (AKIA) keys count as new.
+ */
 function countable(input: DayInput): NewItemWithEvent[] {
-  return input.newItems.filter((item) =>
-    item.newForAccount ? !input.accountLearning || !input.learning : !input.learning,
+  return input.newItems.filter(
+    (item) =>
+      (item.kind !== 'access_key' || item.value.startsWith('AKIA')) &&
+      (item.newForAccount ? !input.accountLearning || !input.learning : !input.learning),
   );
 }
 
