@@ -13,7 +13,10 @@ import { setupIngestDatabase } from '../helpers/ingest-database';
 /**
  * The scores against the demo generator's ground truth (issue 5, Quality): on each attack day
  * every compromised principal ranks in the top 3 of its account, and no benign principal scores
- * above 50 on any day. The trail goes through the real ingest and after-ingest steps.
+ * above 50 on any day. "Of its account": the attack touches two accounts and four named
+ * principals on one day, so a single organisation-wide top 3 could not hold them all; the
+ * account is where the risk summary ranks them. The trail goes through the real ingest and
+ * after-ingest steps (enrichment, detections, scores), 12,000 events over 30 days.
  */
 const db = setupIngestDatabase();
 let dir: string;
@@ -32,7 +35,7 @@ let principals: PrincipalRow[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'th-scores-'));
-  await generateDemoTrail({ out: dir, events: 12_000, days: 30, seed: Number(process.env.SEED ?? 1337), digests: false, writerThreads: 0 });
+  await generateDemoTrail({ out: dir, events: 12_000, days: 30, digests: false, writerThreads: 0 });
   truth = JSON.parse(await readFile(join(dir, DEMO_TRUTH_FILE), 'utf8'));
   const source = openIngestSource(join(dir, 'AWSLogs'));
   const jobId = await createIngestJob(db.pool, source);
@@ -40,7 +43,7 @@ beforeAll(async () => {
   await runAfterIngest(db.pool, jobId, AFTER_INGEST_STEPS, { quiet: true });
   principals = (
     await db.pool.query<PrincipalRow>(
-      `SELECT id::text, account_id, principal_type, arn, session_name, principal_key, name FROM principal`,
+      `SELECT id::text, account_id, principal_type, arn, session_name FROM principal`,
     )
   ).rows;
 }, 180_000);
@@ -69,9 +72,10 @@ describe('demo ground truth', () => {
         expect(ids.size, `principal rows for ${p.arn}`).toBeGreaterThan(0);
         const inAccount = ranking.filter((r) => r.accountId === p.accountId);
         const rank = inAccount.findIndex((r) => ids.has(r.principalId));
-        console.log('RANK', day, p.arn, rank, inAccount.slice(0, 4).map((r) => r.riskScore).join(' '));
         expect(rank, `${p.arn} on ${day}`).toBeGreaterThanOrEqual(0);
         expect(rank, `${p.arn} on ${day}`).toBeLessThan(3);
+        // And it is an alarm, not just the least quiet of a quiet account.
+        expect(inAccount[rank]?.riskScore, `${p.arn} on ${day}`).toBeGreaterThan(50);
       }
     }
   });
@@ -113,7 +117,6 @@ describe('demo ground truth', () => {
     );
     expect(benign.length).toBeGreaterThan(100);
     const over = benign.filter((r) => r.score > 50);
-    console.log('OVER', JSON.stringify(over.map((r) => ({ ...r, p: principals.find((x) => x.id === r.principal_id) }))));
     expect(over.map((r) => `${r.arn ?? r.principal_id} ${r.day} ${r.score}`)).toEqual([]);
   });
 });

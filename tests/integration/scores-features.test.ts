@@ -13,6 +13,7 @@ import {
 import type { Contribution } from '../../lib/scores/types';
 import { setupIngestDatabase } from '../helpers/ingest-database';
 import { gz, makeRecord, memoryFile, memorySource } from '../helpers/memory-source';
+import { runCli } from '../helpers/run-cli';
 
 /**
  * Each anomaly feature on a hand-built timeline, through the real ingest, enrichment and scoring
@@ -337,5 +338,40 @@ describe('scores and the read API', () => {
     const summary = await ingest('incident', incident);
     expect(summary.eventsInserted).toBe(0);
     expect(await listDayRanking(INCIDENT_DAY, db.pool)).toEqual(before);
+  });
+
+  test('principals --json: the documented fields, riskiest first; a full --recompute agrees with the incremental runs', async () => {
+    const url = String(db.pool.options.connectionString);
+    const args = ['principals', '--json', '--from', '2026-10-15', '--to', '2026-10-21'];
+    const incremental = await runCli(args, { DATABASE_URL: url });
+    expect(incremental.stderr).toBe('');
+    expect(incremental.code).toBe(0);
+    const rows = JSON.parse(incremental.stdout);
+    expect(rows[0].principal).toBe(`arn:aws:iam::${ACCOUNT}:user/dana`);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual([
+        'accountId',
+        'learning',
+        'principal',
+        'riskScore',
+        'topContributions',
+      ]);
+      expect(row.topContributions.length).toBeLessThanOrEqual(3);
+      for (const c of row.topContributions)
+        expect(Object.keys(c).sort()).toEqual(['contribution', 'evidence', 'feature', 'value', 'weight']);
+    }
+    const scores = rows.map((r: { riskScore: number }) => r.riskScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const full = await runCli([...args, '--recompute'], { DATABASE_URL: url });
+    expect(full.code).toBe(0);
+    expect(JSON.parse(full.stdout)).toEqual(rows);
+  }, 60_000);
+
+  test('principals refuses a half-open window', async () => {
+    const result = await runCli(['principals', '--from', '2026-10-15'], {
+      DATABASE_URL: String(db.pool.options.connectionString),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--from and --to go together');
   });
 });
