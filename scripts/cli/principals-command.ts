@@ -4,6 +4,7 @@ import { closePool, getPool } from '../../lib/db/pg-pool';
 import { computeAllScores } from '../../lib/scores/compute';
 import { listPrincipalsByRisk } from '../../lib/scores/read';
 import type { Contribution, PrincipalScore, ScoreWindow } from '../../lib/scores/types';
+import { parseDay } from './parse-day';
 import { withDatabase } from './with-database';
 
 interface PrincipalsOptions {
@@ -83,18 +84,6 @@ function toJsonRow(row: PrincipalScore): PrincipalsJsonRow {
         evidence,
       })),
   };
-}
-
-function parseDay(value: string, flag: string): Date {
-  const day = new Date(`${value}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(day.getTime()) ||
-    !day.toISOString().startsWith(value)
-  ) {
-    throw new UserFacingError(`${flag} must be a date like 2026-01-31, got "${value}".`);
-  }
-  return day;
 }
 
 function parseWindow(from: string | undefined, to: string | undefined): ScoreWindow | undefined {

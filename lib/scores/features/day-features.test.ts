@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ItemKind } from '../types';
+import { ITEM_KINDS, type ItemKind } from '../types';
 import { type DayActivity, type DayInput, dayFeatures, type NewItemWithEvent } from './day-features';
 
 function hours(counts: Record<number, number>): number[] {
@@ -46,18 +46,8 @@ function features(result: ReturnType<typeof dayFeatures>): string[] {
 }
 
 describe('novelty', () => {
-  const kinds: ItemKind[] = [
-    'ip',
-    'asn',
-    'country',
-    'city',
-    'ua_family',
-    'service',
-    'api',
-    'region',
-    'role',
-    'bucket',
-  ];
+  // Access keys have their own rule (below).
+  const kinds = ITEM_KINDS.filter((kind) => kind !== 'access_key');
 
   test.each(kinds)('a new %s gives new_<kind>, weighing more when new for the whole account', (kind) => {
     const principalOnly = dayFeatures(input({ newItems: [item(kind, 'x', false)] }));
