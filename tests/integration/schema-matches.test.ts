@@ -246,6 +246,7 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     expect(
       await client.rollupIpHourly.findUniqueOrThrow({ where: { hour_accountId_sourceIp_principalId: key } }),
     ).toMatchObject({ events: 5, errors: 1 });
+  },
   PrincipalDay: async (client) => {
     const principal = await client.principal.findFirstOrThrow();
     const hourly = Array.from({ length: 24 }, (_, hour) => (hour === 9 ? 5 : 0));
