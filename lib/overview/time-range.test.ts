@@ -17,7 +17,10 @@ test('an open range ends at the data and given bounds are rounded out to whole h
 
 test('a reversed or empty range still covers one hour', () => {
   const at = new Date('2026-10-05T10:00:00Z');
-  expect(resolveRange({ from: at, to: at }, data)).toEqual({ from: at, to: new Date('2026-10-05T11:00:00Z') });
+  expect(resolveRange({ from: at, to: at }, data)).toEqual({
+    from: at,
+    to: new Date('2026-10-05T11:00:00Z'),
+  });
 });
 
 test('the chart step keeps the number of buckets small', () => {

@@ -6,6 +6,7 @@ const HOUR_MS = 3_600_000;
 // MAX_BUCKETS wins, so a day shows hours and a month shows 3-hour steps.
 const STEP_HOURS = [1, 3, 6, 12, 24, 168] as const;
 const MAX_BUCKETS = 240;
+const WIDEST_STEP = 168;
 
 export interface TimeRange {
   from: Date;
@@ -33,12 +34,13 @@ export function resolveRange(
 
 export function chartStepHours(range: TimeRange): number {
   const hours = (range.to.getTime() - range.from.getTime()) / HOUR_MS;
-  return STEP_HOURS.find((step) => hours / step <= MAX_BUCKETS) ?? STEP_HOURS[STEP_HOURS.length - 1];
+  return STEP_HOURS.find((step) => hours / step <= MAX_BUCKETS) ?? WIDEST_STEP;
 }
 
 /** Bucket start times from `from` (inclusive) to `to` (exclusive), `stepHours` apart. */
 export function bucketStarts(range: TimeRange, stepHours: number): Date[] {
   const starts: Date[] = [];
-  for (let t = range.from.getTime(); t < range.to.getTime(); t += stepHours * HOUR_MS) starts.push(new Date(t));
+  for (let t = range.from.getTime(); t < range.to.getTime(); t += stepHours * HOUR_MS)
+    starts.push(new Date(t));
   return starts;
 }

@@ -37,13 +37,13 @@ export async function getOverviewKpis(range: TimeRange, db: pg.Pool = getPool())
   ]);
   const openFindings = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const row of findings.rows) openFindings[row.severity] = row.n;
-  const totals = volume.rows[0];
+  const totals = volume.rows[0] ?? { events: 0, errors: 0, denied: 0, accounts: 0 };
   return {
     events: totals.events,
     errors: totals.errors,
     accessDenied: totals.denied,
     accounts: totals.accounts,
-    principals: principals.rows[0].principals,
+    principals: principals.rows[0]?.principals ?? 0,
     openFindings,
   };
 }

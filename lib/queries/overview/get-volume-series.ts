@@ -37,7 +37,13 @@ export async function getVolumeSeries(
   db: pg.Pool = getPool(),
 ): Promise<VolumeSeries> {
   const column = GROUP_COLUMN[by];
-  const { rows } = await db.query<{ bucket: Date; key: string; events: number; errors: number; denied: number }>(
+  const { rows } = await db.query<{
+    bucket: Date;
+    key: string;
+    events: number;
+    errors: number;
+    denied: number;
+  }>(
     `SELECT date_bin(make_interval(hours => $3), hour, $1) AS bucket, ${column} AS key,
             sum(events)::int AS events, sum(errors)::int AS errors, sum(access_denied)::int AS denied
      FROM rollup_service_hourly WHERE hour >= $1 AND hour < $2 GROUP BY 1, 2`,
@@ -53,13 +59,19 @@ export async function getVolumeSeries(
   const buckets = new Map<number, VolumeBucket>();
   for (const start of bucketStarts(range, stepHours)) {
     const counts = Object.fromEntries(keys.map((key) => [key, 0]));
-    buckets.set(start.getTime(), { start: start.toISOString(), total: 0, errors: 0, accessDenied: 0, counts });
+    buckets.set(start.getTime(), {
+      start: start.toISOString(),
+      total: 0,
+      errors: 0,
+      accessDenied: 0,
+      counts,
+    });
   }
   for (const row of rows) {
     const bucket = buckets.get(row.bucket.getTime());
     if (!bucket) continue;
     const key = shownSet.has(row.key) ? row.key : OTHER_SERIES;
-    bucket.counts[key] += row.events;
+    bucket.counts[key] = (bucket.counts[key] ?? 0) + row.events;
     bucket.total += row.events;
     bucket.errors += row.errors;
     bucket.accessDenied += row.denied;
