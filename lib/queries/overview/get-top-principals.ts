@@ -74,9 +74,20 @@ function toTopPrincipal(row: ActivityRow, riskScore: number | null, learning: bo
   };
 }
 
+/** Scores are computed after ingest by lib/scores; before the first run there is nothing to rank by. */
+async function hasScores(db: pg.Pool): Promise<boolean> {
+  const { rows } = await db.query<{ scored: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM principal_score) AS scored',
+  );
+  return rows[0]?.scored ?? false;
+}
+
 export async function getTopPrincipals(range: TimeRange, db: pg.Pool = getPool()): Promise<TopPrincipals> {
-  const scored = await listPrincipalsByRisk({ window: range, limit: LIMIT }, db);
-  const ranked = scored?.rows.filter((row) => row.riskScore > 0) ?? [];
+  const ranked = (await hasScores(db))
+    ? ((await listPrincipalsByRisk({ window: range, limit: LIMIT }, db))?.rows.filter(
+        (row) => row.riskScore > 0,
+      ) ?? [])
+    : [];
   if (ranked.length === 0) {
     const { rows } = await db.query<ActivityRow>(ACTIVITY, [range.from, range.to, null, LIMIT]);
     return { rankedBy: 'activity', rows: rows.map((row) => toTopPrincipal(row, null, false)) };
