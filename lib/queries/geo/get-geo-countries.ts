@@ -14,25 +14,34 @@ export interface GeoCountry extends GeoMeasures {
   longitude: number | null;
 }
 
+const IN_RANGE = 'r.hour >= $1';
+
 /**
- * Countries with events in the range. The scan covers all hours, not only the range, so that each
- * country also gets the first time it was ever seen: a country new in the range stands out.
+ * Countries with events in the range. The scan starts at the data's first hour, not the range's,
+ * so that each country also gets the first time it was ever seen: a country new in the range
+ * stands out. Distinct principals are counted in two steps (see geo-measures.ts).
  */
 export async function getGeoCountries(range: TimeRange, db: pg.Pool = getPool()): Promise<GeoCountry[]> {
-  const inRange = 'r.hour >= $1 AND r.hour < $2';
   const { rows } = await db.query<GeoCountry>(
-    `SELECT a.country_code AS code, max(a.country) AS name, min(r.hour) AS "firstEver",
-            (sum(r.events) FILTER (WHERE ${inRange}))::int AS events,
-            (sum(r.errors) FILTER (WHERE ${inRange}))::int AS errors,
-            (count(DISTINCT r.principal_id) FILTER (WHERE ${inRange}))::int AS principals,
-            min(r.hour) FILTER (WHERE ${inRange}) AS "firstSeen",
-            max(r.hour) FILTER (WHERE ${inRange}) + interval '1 hour' AS "lastSeen",
-            (coalesce(sum(r.events) FILTER (WHERE ${inRange} AND a.network IS NOT NULL), 0))::int AS "cloudEvents",
-            avg(a.latitude) FILTER (WHERE ${inRange}) AS latitude,
-            avg(a.longitude) FILTER (WHERE ${inRange}) AS longitude
-     FROM rollup_ip_hourly r JOIN ip_address a ON a.ip = r.source_ip
-     WHERE a.country_code IS NOT NULL AND r.hour < $2
-     GROUP BY a.country_code HAVING count(*) FILTER (WHERE ${inRange}) > 0
+    `WITH p AS (
+       SELECT a.country_code AS code, r.principal_id, max(a.country) AS name, min(r.hour) AS first_ever,
+              sum(r.events) FILTER (WHERE ${IN_RANGE}) AS events,
+              sum(r.errors) FILTER (WHERE ${IN_RANGE}) AS errors,
+              sum(r.events) FILTER (WHERE ${IN_RANGE} AND a.network IS NOT NULL) AS cloud_events,
+              min(r.hour) FILTER (WHERE ${IN_RANGE}) AS first_hour,
+              max(r.hour) FILTER (WHERE ${IN_RANGE}) AS last_hour,
+              sum(a.latitude * r.events) FILTER (WHERE ${IN_RANGE}) AS lat_sum,
+              sum(a.longitude * r.events) FILTER (WHERE ${IN_RANGE}) AS lon_sum
+       FROM rollup_ip_hourly r JOIN ip_address a ON a.ip = r.source_ip
+       WHERE a.country_code IS NOT NULL AND r.hour < $2
+       GROUP BY a.country_code, r.principal_id)
+     SELECT code, max(name) AS name, min(first_ever) AS "firstEver",
+            sum(events)::int AS events, sum(errors)::int AS errors,
+            (count(*) FILTER (WHERE events > 0))::int AS principals,
+            min(first_hour) AS "firstSeen", max(last_hour) + interval '1 hour' AS "lastSeen",
+            coalesce(sum(cloud_events), 0)::int AS "cloudEvents",
+            sum(lat_sum) / nullif(sum(events), 0) AS latitude, sum(lon_sum) / nullif(sum(events), 0) AS longitude
+     FROM p GROUP BY code HAVING sum(events) > 0
      ORDER BY events DESC`,
     [range.from, range.to],
   );

@@ -18,9 +18,10 @@ export async function getAccountsSummary(
 ): Promise<AccountSummary[]> {
   const { rows } = await db.query<AccountSummary>(
     `WITH volume AS (
-       SELECT account_id, sum(events)::int AS events, sum(errors)::int AS errors,
-              count(DISTINCT principal_id)::int AS principals
-       FROM rollup_principal_hourly WHERE hour >= $1 AND hour < $2 GROUP BY 1),
+       SELECT account_id, sum(events)::int AS events, sum(errors)::int AS errors, count(*)::int AS principals
+       FROM (SELECT account_id, principal_id, sum(events) AS events, sum(errors) AS errors
+             FROM rollup_principal_hourly WHERE hour >= $1 AND hour < $2 GROUP BY 1, 2) per_principal
+       GROUP BY 1),
      flagged AS (
        SELECT f.account_id, count(*)::int AS open_findings,
               (count(*) FILTER (WHERE f.severity IN ('high', 'critical')))::int AS open_high
