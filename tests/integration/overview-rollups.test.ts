@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest';
 import { AFTER_INGEST_STEPS } from '../../lib/analysis/after-ingest-steps';
 import { runAfterIngest } from '../../lib/ingest/after-ingest';
+import { getGeoCountries } from '../../lib/queries/geo/get-geo-countries';
+import { getGeoNetworks } from '../../lib/queries/geo/get-geo-networks';
+import { getOverviewKpis } from '../../lib/queries/overview/get-overview-kpis';
+import { getRollupRange } from '../../lib/queries/overview/get-rollup-range';
+import { getVolumeSeries } from '../../lib/queries/overview/get-volume-series';
 import { setupIngestDatabase } from '../helpers/ingest-database';
 import { gz, makeRecord, memoryFile } from '../helpers/memory-source';
 
@@ -36,7 +41,11 @@ function record(overrides: Record<string, unknown>) {
 const firstJob = [
   record({ eventTime: at(1, 12, 1), sourceIPAddress: '8.8.8.8' }),
   record({ eventTime: at(1, 12, 2), sourceIPAddress: '8.8.8.8', errorCode: 'AccessDenied' }),
-  record({ eventTime: at(1, 12, 3), sourceIPAddress: '54.80.0.1', errorCode: 'Client.UnauthorizedOperation' }),
+  record({
+    eventTime: at(1, 12, 3),
+    sourceIPAddress: '54.80.0.1',
+    errorCode: 'Client.UnauthorizedOperation',
+  }),
   record({ eventTime: at(1, 13, 4), sourceIPAddress: '10.0.0.5', errorCode: 'NoSuchBucket' }),
   record({ eventTime: at(1, 13, 5), sourceIPAddress: 'ec2.amazonaws.com', userIdentity: ci }),
   record({ eventTime: at(3, 9, 0), sourceIPAddress: '54.80.0.1', userIdentity: ci }),
@@ -71,7 +80,9 @@ async function expectRollupsMatchEvents() {
     ).toEqual(direct);
   }
   expect(
-    await rows(`SELECT host(source_ip) AS ip, sum(events)::int AS events FROM rollup_ip_hourly GROUP BY 1 ORDER BY 1`),
+    await rows(
+      `SELECT host(source_ip) AS ip, sum(events)::int AS events FROM rollup_ip_hourly GROUP BY 1 ORDER BY 1`,
+    ),
   ).toEqual(
     await rows(`SELECT host(source_ip) AS ip, count(*)::int AS events FROM event
                 WHERE source_ip IS NOT NULL GROUP BY 1 ORDER BY 1`),
@@ -136,6 +147,29 @@ test('a second job refreshes the hours it touched and leaves the others as they 
   // Only the new address was looked up.
   expect(await rows(`SELECT host(ip) AS ip FROM ip_address WHERE enriched_at IS NULL`)).toEqual([]);
   expect(
-    (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ip_address WHERE country_code IS NOT NULL`))[0].n,
+    (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ip_address WHERE country_code IS NOT NULL`))[0]
+      ?.n,
   ).toBe(3);
+});
+
+test('the page queries answer from the rollups with the figures a direct count gives', async () => {
+  const range = await getRollupRange(db.pool);
+  expect(range).toEqual({ from: new Date('2026-10-01T12:00:00Z'), to: new Date('2026-10-03T10:00:00Z') });
+  if (!range) return;
+  const direct = await rows<{ events: number; errors: number; principals: number; accounts: number }>(`
+    SELECT count(*)::int AS events, count(error_code)::int AS errors,
+           count(DISTINCT principal_id)::int AS principals, count(DISTINCT account_id)::int AS accounts FROM event`);
+  expect(await getOverviewKpis(range, db.pool)).toMatchObject(direct[0] ?? {});
+
+  const series = await getVolumeSeries(range, 'account', 1, db.pool);
+  expect(series.keys.sort()).toEqual(['111122223333', '444455556666']);
+  expect(series.buckets).toHaveLength(46);
+  expect(series.buckets.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(direct[0]?.events);
+
+  const countries = await getGeoCountries(range, db.pool);
+  const us = await rows<{ events: number }>(`
+    SELECT count(*)::int AS events FROM event e JOIN ip_address a ON a.ip = e.source_ip WHERE a.country_code = 'US'`);
+  expect(countries.find((country) => country.code === 'US')?.events).toBe(us[0]?.events);
+  const aws = (await getGeoNetworks(range, 'US', 50, db.pool)).find((network) => network.asn === 16509);
+  expect(aws).toMatchObject({ network: 'cloud', provider: 'aws', addresses: 1, events: 2, principals: 2 });
 });

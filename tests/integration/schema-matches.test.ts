@@ -212,6 +212,41 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       (await client.detectionSetting.findUniqueOrThrow({ where: { key: 'trustedCidrs' } })).value,
     ).toEqual(['10.0.0.0/8']);
   },
+  RollupServiceHourly: async (client) => {
+    const key = {
+      hour: new Date('2026-03-04T05:00:00.000Z'),
+      accountId: '111122223333',
+      region: '',
+      service: 's3',
+      principalType: 'IAMUser',
+      ipKind: 'public',
+    };
+    await client.rollupServiceHourly.create({ data: { ...key, events: 7, errors: 2, accessDenied: 1 } });
+    expect(
+      await client.rollupServiceHourly.findUniqueOrThrow({
+        where: { hour_accountId_region_service_principalType_ipKind: key },
+      }),
+    ).toMatchObject({ events: 7, errors: 2, accessDenied: 1 });
+  },
+  RollupPrincipalHourly: async (client) => {
+    const key = { hour: new Date('2026-03-04T05:00:00.000Z'), accountId: '111122223333', principalId: 42n };
+    await client.rollupPrincipalHourly.create({ data: { ...key, events: 3, errors: 0, accessDenied: 0 } });
+    expect(
+      await client.rollupPrincipalHourly.findUniqueOrThrow({ where: { hour_accountId_principalId: key } }),
+    ).toMatchObject({ events: 3 });
+  },
+  RollupIpHourly: async (client) => {
+    const key = {
+      hour: new Date('2026-03-04T05:00:00.000Z'),
+      accountId: '111122223333',
+      sourceIp: '198.51.100.7',
+      principalId: 42n,
+    };
+    await client.rollupIpHourly.create({ data: { ...key, events: 5, errors: 1, accessDenied: 1 } });
+    expect(
+      await client.rollupIpHourly.findUniqueOrThrow({ where: { hour_accountId_sourceIp_principalId: key } }),
+    ).toMatchObject({ events: 5, errors: 1 });
+  },
   PrincipalDay: async (client) => {
     const principal = await client.principal.findFirstOrThrow();
     const hourly = Array.from({ length: 24 }, (_, hour) => (hour === 9 ? 5 : 0));
@@ -303,41 +338,6 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
         },
       }),
     ).rejects.toThrow();
-  },
-  RollupServiceHourly: async (client) => {
-    const key = {
-      hour: new Date('2026-03-04T05:00:00.000Z'),
-      accountId: '111122223333',
-      region: '',
-      service: 's3',
-      principalType: 'IAMUser',
-      ipKind: 'public',
-    };
-    await client.rollupServiceHourly.create({ data: { ...key, events: 7, errors: 2, accessDenied: 1 } });
-    expect(
-      await client.rollupServiceHourly.findUniqueOrThrow({
-        where: { hour_accountId_region_service_principalType_ipKind: key },
-      }),
-    ).toMatchObject({ events: 7, errors: 2, accessDenied: 1 });
-  },
-  RollupPrincipalHourly: async (client) => {
-    const key = { hour: new Date('2026-03-04T05:00:00.000Z'), accountId: '111122223333', principalId: 42n };
-    await client.rollupPrincipalHourly.create({ data: { ...key, events: 3, errors: 0, accessDenied: 0 } });
-    expect(
-      await client.rollupPrincipalHourly.findUniqueOrThrow({ where: { hour_accountId_principalId: key } }),
-    ).toMatchObject({ events: 3 });
-  },
-  RollupIpHourly: async (client) => {
-    const key = {
-      hour: new Date('2026-03-04T05:00:00.000Z'),
-      accountId: '111122223333',
-      sourceIp: '198.51.100.7',
-      principalId: 42n,
-    };
-    await client.rollupIpHourly.create({ data: { ...key, events: 5, errors: 1, accessDenied: 1 } });
-    expect(
-      await client.rollupIpHourly.findUniqueOrThrow({ where: { hour_accountId_sourceIp_principalId: key } }),
-    ).toMatchObject({ events: 5, errors: 1 });
   },
   DetectionBaseline: async (client) => {
     const firstSeen = new Date('2026-03-01T00:00:00Z');

@@ -54,3 +54,21 @@ CREATE TABLE rollup_ip_hourly (
   PRIMARY KEY (hour, account_id, source_ip, principal_id)
 );
 CREATE INDEX rollup_ip_hourly_ip_idx ON rollup_ip_hourly (source_ip, hour);
+
+-- Events loaded before this migration: roll them up once here, with the same statements the
+-- after-ingest step runs (lib/analysis/refresh-rollups.ts), so an upgraded database opens on a
+-- complete overview. AccessDenied uses lib/cloudtrail's isAccessDeniedCode pattern.
+INSERT INTO rollup_service_hourly
+  SELECT date_trunc('hour', e.event_time), e.account_id, coalesce(e.region, ''), coalesce(e.service, ''),
+         p.principal_type, coalesce(e.ip_kind, ''), count(*)::int, count(e.error_code)::int,
+         (count(*) FILTER (WHERE e.error_code ~ '^(\w+\.)?(AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$'))::int
+  FROM event e JOIN principal p ON p.id = e.principal_id GROUP BY 1, 2, 3, 4, 5, 6;
+INSERT INTO rollup_principal_hourly
+  SELECT date_trunc('hour', e.event_time), e.account_id, e.principal_id, count(*)::int, count(e.error_code)::int,
+         (count(*) FILTER (WHERE e.error_code ~ '^(\w+\.)?(AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$'))::int
+  FROM event e GROUP BY 1, 2, 3;
+INSERT INTO rollup_ip_hourly
+  SELECT date_trunc('hour', e.event_time), e.account_id, e.source_ip, e.principal_id, count(*)::int,
+         count(e.error_code)::int,
+         (count(*) FILTER (WHERE e.error_code ~ '^(\w+\.)?(AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$'))::int
+  FROM event e WHERE e.source_ip IS NOT NULL GROUP BY 1, 2, 3, 4;
