@@ -7,8 +7,11 @@
 import ipaddr from 'ipaddr.js';
 import type pg from 'pg';
 import { z } from 'zod';
+import { businessHoursSchema, DEFAULT_BUSINESS_HOURS } from './helpers/business-hours';
 import { RULES } from './registry';
 import type { RuleId } from './types';
+
+export { type BusinessHours, businessHoursSchema, withinBusinessHours } from './helpers/business-hours';
 
 type Db = pg.Pool | pg.ClientBase;
 
@@ -29,33 +32,6 @@ const accountId = z
   .trim()
   .regex(/^\d{12}$/, 'an AWS account id has 12 digits');
 
-const timeZone = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an IANA time zone (e.g. UTC, Europe/Berlin)');
-
-export const businessHoursSchema = z
-  .object({
-    timeZone,
-    // Hours of the day in timeZone: [startHour, endHour).
-    startHour: z.number().int().min(0).max(23),
-    endHour: z.number().int().min(1).max(24),
-    // 0 = Sunday ... 6 = Saturday.
-    days: z.array(z.number().int().min(0).max(6)).max(7),
-  })
-  .refine((hours) => hours.endHour > hours.startHour, {
-    message: 'business hours must end after they start',
-    path: ['endHour'],
-  });
-export type BusinessHours = z.infer<typeof businessHoursSchema>;
-
 export const detectionSettingsSchema = z.object({
   // Source ranges the organisation owns (VPN, office egress, NAT): rules that judge "outside"
   // networks (R40, R61) treat them as inside.
@@ -73,7 +49,7 @@ export type DetectionSettingKey = keyof DetectionSettings;
 export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
   trustedCidrs: [],
   knownAccountIds: [],
-  businessHours: { timeZone: 'UTC', startHour: 8, endHour: 18, days: [1, 2, 3, 4, 5] },
+  businessHours: DEFAULT_BUSINESS_HOURS,
   learningDays: 3,
 };
 
@@ -208,19 +184,4 @@ export function effectiveRuleConfig(
     merged.businessHours = detection.businessHours;
   }
   return merged;
-}
-
-/** True when `time` falls inside the business hours (in their time zone). */
-export function withinBusinessHours(time: Date, hours: BusinessHours): boolean {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: hours.timeZone,
-    hourCycle: 'h23',
-    hour: 'numeric',
-    weekday: 'short',
-  }).formatToParts(time);
-  const hour = Number(parts.find((part) => part.type === 'hour')?.value ?? 0);
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(
-    parts.find((part) => part.type === 'weekday')?.value ?? '',
-  );
-  return hours.days.includes(weekday) && hour >= hours.startHour && hour < hours.endHour;
 }

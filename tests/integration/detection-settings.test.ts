@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bindActiveRules, loadActiveRules } from '../../lib/detections/active-rules';
+import { prepareEvents } from '../../lib/detections/evaluate';
 import {
   DEFAULT_DETECTION_SETTINGS,
   effectiveRuleConfig,
@@ -10,6 +11,7 @@ import {
   saveRuleSetting,
   withinBusinessHours,
 } from '../../lib/detections/settings';
+import { repeat, toEvents, withParams } from '../fixtures/cloudtrail/detections';
 import { setupIngestDatabase } from '../helpers/ingest-database';
 
 const db = setupIngestDatabase();
@@ -98,5 +100,47 @@ describe('effective rule config', () => {
     expect(withinBusinessHours(new Date('2026-12-01T13:59:00Z'), hours)).toBe(false);
     // Saturday.
     expect(withinBusinessHours(new Date('2026-12-05T15:00:00Z'), hours)).toBe(false);
+  });
+});
+
+describe('business hours reach R50 through the engine-wide setting', () => {
+  const MB = 1024 * 1024;
+  const burst = (start: string) =>
+    toEvents(
+      repeat(6, (i) =>
+        withParams(
+          's3',
+          'GetObject',
+          { bucketName: 'backups', key: `k${i}` },
+          {
+            eventCategory: 'Data',
+            managementEvent: false,
+            eventTime: new Date(Date.parse(start) + i * 60_000).toISOString().replace('.000', ''),
+            additionalEventData: { bytesTransferredOut: 10 * MB },
+          },
+        ),
+      ),
+    );
+  const severityOf = (start: string, detection = DEFAULT_DETECTION_SETTINGS) => {
+    const r50 = bindActiveRules(new Map(), detection).rules.find((rule) => rule.id === 'R50');
+    const hits = r50?.bound.run(prepareEvents(burst(start)), {
+      ctx: { ipIntel: () => null },
+      baseline: () => false,
+      learnUntil: null,
+    });
+    return hits?.map((hit) => hit.severity);
+  };
+
+  test('critical outside business hours, high inside them, in the configured time zone', () => {
+    // Tuesday 10:00 UTC: inside the default Mon-Fri 08-18 UTC.
+    expect(severityOf('2026-12-01T10:00:00Z')).toEqual(['high']);
+    // Saturday, and Tuesday 03:00 UTC.
+    expect(severityOf('2026-12-05T10:00:00Z')).toEqual(['critical']);
+    expect(severityOf('2026-12-01T03:00:00Z')).toEqual(['critical']);
+    // 03:00 UTC is 12:00 in Tokyo.
+    const tokyo = { ...DEFAULT_DETECTION_SETTINGS.businessHours, timeZone: 'Asia/Tokyo' };
+    expect(
+      severityOf('2026-12-01T03:00:00Z', { ...DEFAULT_DETECTION_SETTINGS, businessHours: tokyo }),
+    ).toEqual(['high']);
   });
 });

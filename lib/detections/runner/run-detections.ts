@@ -20,12 +20,10 @@ import { prepareEvents } from '../evaluate';
 import type { IpIntel, RuleId, RunEnvironment } from '../types';
 import { BaselineStore } from './baseline-store';
 import { FindingStore } from './finding-store';
-import { loadEvents } from './load-events';
+import { type LoadedEvents, loadEvents } from './load-events';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-// Small enough that a slice plus a day of look-back stays a few hundred MB at 1M events a month.
-const SLICE_MS = 6 * HOUR_MS;
 // Runs of the detection step never interleave (two web ingest jobs finishing together).
 const RUN_LOCK = 7311842005;
 
@@ -58,13 +56,16 @@ interface Interval {
   to: number;
 }
 
+// Opened on the first lookup (a run whose events have no public address never pays for the
+// databases), then shared by every rule of the run through one cache per address.
 function enricherIntel(): (ip: string | null) => IpIntel | null {
-  const enricher = getIpEnricher();
+  let enricher: ReturnType<typeof getIpEnricher> | null = null;
   const cache = new Map<string, IpIntel | null>();
   return (ip) => {
     if (!ip) return null;
     let intel = cache.get(ip);
     if (intel === undefined) {
+      enricher ??= getIpEnricher();
       const found = enricher.lookup(ip);
       intel = found
         ? {
@@ -93,14 +94,25 @@ function mergeIntervals(intervals: Interval[]): Interval[] {
   return merged;
 }
 
-async function earliestEventTime(db: pg.ClientBase): Promise<Date | null> {
-  // Per account, so each lookup is an index probe on event_account_time_idx.
-  const { rows } = await db.query<{ earliest: Date | null }>(
-    `SELECT min(m) AS earliest FROM (
-       SELECT (SELECT min(event_time) FROM event e WHERE e.account_id = a.account_id) AS m
-       FROM (SELECT DISTINCT account_id FROM principal) a) t`,
+// Every account with events (principal rows are per account and few): event has no index led by
+// event_time, so range reads name the accounts to use event_account_time_idx.
+async function storedAccounts(db: pg.ClientBase): Promise<string[]> {
+  const { rows } = await db.query<{ account_id: string }>('SELECT DISTINCT account_id FROM principal');
+  return rows.map((row) => row.account_id);
+}
+
+// Per account, so that each is an index probe on event_account_time_idx.
+async function eventSpan(
+  db: pg.ClientBase,
+  accountIds: string[],
+): Promise<{ first: Date | null; last: Date | null }> {
+  const { rows } = await db.query<{ first: Date | null; last: Date | null }>(
+    `SELECT min(s.first) AS first, max(s.last) AS last FROM unnest($1::text[]) AS a(account_id),
+       LATERAL (SELECT (SELECT min(event_time) FROM event e WHERE e.account_id = a.account_id) AS first,
+                       (SELECT max(event_time) FROM event e WHERE e.account_id = a.account_id) AS last) s`,
+    [accountIds],
   );
-  return rows[0]?.earliest ?? null;
+  return rows[0] ?? { first: null, last: null };
 }
 
 interface RunState {
@@ -109,20 +121,23 @@ interface RunState {
   env: RunEnvironment;
   baseline: BaselineStore;
   findings: FindingStore;
+  accountIds: string[];
   maxLookback: number;
   events: number;
   missing: number;
 }
 
-/** One slice: the events in [from, to) of these accounts, with `carry` (earlier events) for windows. */
-async function analyzeSlice(
+/**
+ * One slice: the events in [from, to) (already being loaded), evaluated together with `carry`,
+ * the earlier events the rules' windows reach back to. Returns the carry for the next slice.
+ */
+function analyzeSlice(
   state: RunState,
-  accountIds: readonly string[] | null,
+  loaded: LoadedEvents,
   from: number,
   to: number,
   carry: NormalizedEvent[],
-): Promise<NormalizedEvent[]> {
-  const loaded = await loadEvents(state.db, { from: new Date(from), to: new Date(to), accountIds });
+): NormalizedEvent[] {
   state.missing += loaded.missing;
   const fresh = prepareEvents(loaded.events);
   state.events += fresh.length;
@@ -143,26 +158,58 @@ async function analyzeSlice(
   }
   for (const rule of state.active.rules) rule.bound.observe?.(fresh, state.env.ctx, state.baseline.sink);
 
-  const keepFrom = lowerBound(window, to - state.maxLookback);
-  return window.slice(keepFrom);
+  return window.slice(lowerBound(window, to - state.maxLookback));
+}
+
+// About this many events per slice: large enough that per-query costs vanish, small enough that
+// a slice and its look-back stay a few hundred MB.
+const EVENTS_PER_SLICE = 60_000;
+
+async function sliceLength(state: RunState, intervals: Interval[]): Promise<number> {
+  const { rows } = await state.db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM unnest($1::text[]) AS a(account_id), unnest($2::timestamptz[], $3::timestamptz[]) AS i(f, t),
+       LATERAL (SELECT 1 FROM event e WHERE e.account_id = a.account_id AND e.event_time >= i.f AND e.event_time < i.t) x`,
+    [
+      state.accountIds,
+      intervals.map((interval) => new Date(interval.from)),
+      intervals.map((interval) => new Date(interval.to)),
+    ],
+  );
+  const span = intervals.reduce((sum, interval) => sum + (interval.to - interval.from), 0);
+  const events = Math.max(1, Number(rows[0]?.n ?? 0));
+  return Math.min(7 * DAY_MS, Math.max(HOUR_MS, Math.ceil((span * EVENTS_PER_SLICE) / events)));
 }
 
 async function analyzeIntervals(
   state: RunState,
-  accountIds: readonly string[] | null,
+  accountIds: readonly string[],
   intervals: Interval[],
   onProgress?: AnalysisOptions['onProgress'],
 ): Promise<void> {
-  const total = intervals.reduce((sum, interval) => sum + (interval.to - interval.from), 0);
-  let done = 0;
-  for (const interval of intervals) {
-    let carry: NormalizedEvent[] = [];
-    for (let from = interval.from; from < interval.to; from += SLICE_MS) {
-      const to = Math.min(from + SLICE_MS, interval.to);
-      carry = await analyzeSlice(state, accountIds, from, to, carry);
-      done += to - from;
-      onProgress?.({ done, total, events: state.events, findings: state.findings.size });
+  const length = await sliceLength(state, intervals);
+  const slices = intervals.flatMap((interval) => {
+    const list: { from: number; to: number; first: boolean }[] = [];
+    for (let from = interval.from; from < interval.to; from += length) {
+      list.push({ from, to: Math.min(from + length, interval.to), first: from === interval.from });
     }
+    return list;
+  });
+  const total = slices.reduce((sum, slice) => sum + (slice.to - slice.from), 0);
+  const load = (slice: { from: number; to: number }) =>
+    loadEvents(state.db, { from: new Date(slice.from), to: new Date(slice.to), accountIds });
+  let done = 0;
+  let carry: NormalizedEvent[] = [];
+  // The next slice loads (database, inflating on the zlib pool) while this one is evaluated.
+  let next = slices[0] ? load(slices[0]) : null;
+  for (let index = 0; index < slices.length; index++) {
+    const slice = slices[index] as (typeof slices)[number];
+    const loaded = await (next as Promise<LoadedEvents>);
+    const following = slices[index + 1];
+    next = following ? load(following) : null;
+    if (slice.first) carry = [];
+    carry = analyzeSlice(state, loaded, slice.from, slice.to, carry);
+    done += slice.to - slice.from;
+    onProgress?.({ done, total, events: state.events, findings: state.findings.size });
   }
 }
 
@@ -183,7 +230,8 @@ async function withRunLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pr
 async function prepareRun(client: pg.ClientBase, options: AnalysisOptions): Promise<RunState> {
   const active = await loadActiveRules(client);
   const baseline = new BaselineStore();
-  const earliest = await earliestEventTime(client);
+  const accountIds = await storedAccounts(client);
+  const earliest = (await eventSpan(client, accountIds)).first;
   const learnUntil = earliest ? new Date(earliest.getTime() + active.detection.learningDays * DAY_MS) : null;
   return {
     db: client,
@@ -191,6 +239,7 @@ async function prepareRun(client: pg.ClientBase, options: AnalysisOptions): Prom
     env: { ctx: { ipIntel: options.ipIntel ?? enricherIntel() }, baseline: baseline.lookup, learnUntil },
     baseline,
     findings: new FindingStore(),
+    accountIds,
     maxLookback: Math.max(0, ...active.rules.map((rule) => rule.bound.lookbackMs)),
     events: 0,
     missing: 0,
@@ -246,20 +295,10 @@ export async function analyzeAll(pool: pg.Pool, options: AnalysisOptions = {}): 
   const started = Date.now();
   return withRunLock(pool, async (client) => {
     const state = await prepareRun(client, options);
-    const { rows } = await client.query<{ first: Date | null; last: Date | null }>(
-      `SELECT min(m.first) AS first, max(m.last) AS last FROM (
-         SELECT (SELECT min(event_time) FROM event e WHERE e.account_id = a.account_id) AS first,
-                (SELECT max(event_time) FROM event e WHERE e.account_id = a.account_id) AS last
-         FROM (SELECT DISTINCT account_id FROM principal) a) m`,
-    );
-    const span = rows[0];
-    if (span?.first && span.last) {
-      await analyzeIntervals(
-        state,
-        null,
-        [{ from: span.first.getTime(), to: span.last.getTime() + 1 }],
-        options.onProgress,
-      );
+    const span = await eventSpan(client, state.accountIds);
+    if (span.first && span.last) {
+      const all = [{ from: span.first.getTime(), to: span.last.getTime() + 1 }];
+      await analyzeIntervals(state, state.accountIds, all, options.onProgress);
     }
     const ids = await save(state, true, null);
     return result('full', state, ids.length, started);

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench:analyze -- --events 1000000`
+ *
+ * Loads a demo corpus (shared with bench:ingest) into a fresh database, times a full analysis
+ * (`analyze --full`), then loads 10,000 new events (the next day of the same estate) as a second
+ * job and times its incremental analysis (the after-ingest step). Prints
+ * {events, fullSeconds, incrementalSeconds, incrementalEvents, findings, peakRssMb}, plus the
+ * runner's own CPU seconds for each (this process, all threads; not PostgreSQL's), which stay
+ * meaningful when other work shares the machine.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { DEFAULT_DEMO_END, DEFAULT_DEMO_SEED, generateDemoTrail } from '../../lib/demo';
+import { analyzeAll, analyzeJob } from '../../lib/detections/runner/run-detections';
+import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
+import { createScratchDatabase } from './scratch-database';
+
+const DAY_MS = 86_400_000;
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    increment: { type: 'string', default: '10000' },
+  },
+});
+const events = Number(values.events);
+const incrementEvents = Number(values.increment);
+const corpus = ensureDemoCorpus(events);
+
+// The day after the corpus ends, another seed so that event ids never collide with the corpus.
+const increment = path.join(BENCH_DIR, `increment-${incrementEvents}`);
+if (!existsSync(path.join(increment, 'AWSLogs'))) {
+  await generateDemoTrail({
+    out: increment,
+    events: incrementEvents,
+    days: 1,
+    seed: DEFAULT_DEMO_SEED + 1,
+    end: new Date(DEFAULT_DEMO_END.getTime() + DAY_MS),
+    digests: false,
+  });
+}
+
+const seconds = (started: bigint) => Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100;
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1e4) / 100;
+};
+
+const server = await createScratchDatabase();
+try {
+  const pool = new pg.Pool({ connectionString: await server.create('th_bench_analyze'), max: 4 });
+  const loaded = await ingestCorpus(pool, corpus);
+
+  const fullStarted = process.hrtime.bigint();
+  const fullCpu = process.cpuUsage();
+  const full = await analyzeAll(pool);
+  const fullSeconds = seconds(fullStarted);
+  const fullCpuSeconds = cpuSeconds(fullCpu);
+
+  const next = await ingestCorpus(pool, increment);
+  const incrementalStarted = process.hrtime.bigint();
+  const incrementalCpu = process.cpuUsage();
+  await analyzeJob(pool, next.jobId);
+  const incrementalSeconds = seconds(incrementalStarted);
+  const incrementalCpuSeconds = cpuSeconds(incrementalCpu);
+  await pool.end();
+
+  console.log(
+    JSON.stringify({
+      events: loaded.summary.eventsInserted,
+      fullSeconds,
+      incrementalSeconds,
+      incrementalEvents: next.summary.eventsInserted,
+      fullCpuSeconds,
+      incrementalCpuSeconds,
+      findings: full.findings,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+} finally {
+  await server.dropAll();
+  await server.stop();
+}
