@@ -10,6 +10,7 @@ import {
   listDayRanking,
   listPrincipalsByRisk,
 } from '../../lib/scores';
+import { rescorePrincipals } from '../../lib/scores/compute';
 import type { Contribution } from '../../lib/scores/types';
 import { setupIngestDatabase } from '../helpers/ingest-database';
 import { gz, makeRecord, memoryFile, memorySource } from '../helpers/memory-source';
@@ -373,5 +374,29 @@ describe('scores and the read API', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--from and --to go together');
+  });
+
+  test('findings feed the score, and one triaged as a false positive stops counting once rescored', async () => {
+    const window = { from: new Date(`${INCIDENT_DAY}T00:00:00Z`), to: new Date('2026-10-22T00:00:00Z') };
+    const findingRules = async () =>
+      ((await getPrincipalScore(danaId, window, db.pool))?.contributions ?? [])
+        .filter((c) => c.feature === 'finding')
+        .map((c) => c.evidence.ruleId);
+    const { rows } = await db.pool.query<{ id: string; rule_id: string }>(
+      `SELECT id::text, rule_id FROM finding WHERE principal_id = $1 ORDER BY id`,
+      [danaId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const rules = new Set(rows.map((r) => r.rule_id));
+    expect(new Set(await findingRules())).toEqual(rules);
+    // Every finding of one rule marked false positive: that rule leaves the contributions.
+    const ruleId = rows[0]?.rule_id ?? '';
+    await db.pool.query(
+      `UPDATE finding SET status = 'false_positive' WHERE principal_id = $1 AND rule_id = $2`,
+      [danaId, ruleId],
+    );
+    await rescorePrincipals(db.pool, [danaId]);
+    expect(await findingRules()).not.toContain(ruleId);
+    expect((await findingRules()).length).toBe(rules.size - 1);
   });
 });
