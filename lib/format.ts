@@ -50,3 +50,24 @@ const UTC_CLOCK = new Intl.DateTimeFormat('en-GB', {
 export function formatUtcClock(value: Date | string | number): string {
   return UTC_CLOCK.format(new Date(value));
 }
+
+const COUNT = new Intl.NumberFormat('en-US');
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** "12,345" */
+export function formatNumber(value: number): string {
+  return COUNT.format(value);
+}
+
+/** "12.3K", for chart axes. */
+export function formatCompact(value: number): string {
+  return COMPACT.format(value);
+}
+
+/** Share of a total: "0.4%", "12%", "—" when there is no total. */
+export function formatShare(part: number, total: number): string {
+  if (!total) return '—';
+  const percent = (part / total) * 100;
+  if (percent === 0) return '0%';
+  return percent < 10 ? `${percent.toFixed(1)}%` : `${Math.round(percent)}%`;
+}

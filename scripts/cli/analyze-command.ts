@@ -9,6 +9,7 @@ import {
   analyzeJob,
   pendingJobs,
 } from '../../lib/detections/runner/run-detections';
+import { computeAllScores, computeScoresForJob } from '../../lib/scores/compute';
 import { withDatabase } from './with-database';
 
 // Principal names come from the logs: control characters (terminal escapes) never reach the tty.
@@ -59,10 +60,15 @@ export function registerAnalyzeCommands(program: Command): void {
           const bar = options.json || !process.stderr.isTTY ? null : analysisBar();
           const onProgress = (progress: AnalysisProgress) => bar?.update(progress);
           const done: AnalysisResult[] = [];
-          if (options.full) done.push(await analyzeAll(pool, { onProgress }));
-          else
-            for (const jobId of await pendingJobs(pool))
+          if (options.full) {
+            done.push(await analyzeAll(pool, { onProgress }));
+            // Findings feed the risk scores (docs/scoring.md): a full re-run changes them all.
+            await computeAllScores(pool);
+          } else
+            for (const jobId of await pendingJobs(pool)) {
               done.push(await analyzeJob(pool, jobId, { onProgress }));
+              await computeScoresForJob(pool, jobId);
+            }
           bar?.stop();
           return done;
         } finally {

@@ -107,10 +107,21 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   },
   IpAddress: async (client) => {
     await client.ipAddress.create({
-      data: { ip: '203.0.113.9', kind: 'public', countryCode: 'NL', latitude: 52.37, asn: 64500 },
+      data: {
+        ip: '203.0.113.9',
+        kind: 'public',
+        countryCode: 'NL',
+        region: 'North Holland',
+        latitude: 52.37,
+        asn: 64500,
+        network: 'hosting',
+        networkProvider: 'leaseweb',
+      },
     });
     expect(await client.ipAddress.findUniqueOrThrow({ where: { ip: '203.0.113.9' } })).toMatchObject({
       countryCode: 'NL',
+      region: 'North Holland',
+      networkProvider: 'leaseweb',
       latitude: 52.37,
       asn: 64500,
     });
@@ -271,6 +282,133 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       viewUrl: null,
       expiresAt,
     });
+  },
+  RollupServiceHourly: async (client) => {
+    const key = {
+      hour: new Date('2026-03-04T05:00:00.000Z'),
+      accountId: '111122223333',
+      region: '',
+      service: 's3',
+      principalType: 'IAMUser',
+      ipKind: 'public',
+    };
+    await client.rollupServiceHourly.create({ data: { ...key, events: 7, errors: 2, accessDenied: 1 } });
+    expect(
+      await client.rollupServiceHourly.findUniqueOrThrow({
+        where: { hour_accountId_region_service_principalType_ipKind: key },
+      }),
+    ).toMatchObject({ events: 7, errors: 2, accessDenied: 1 });
+  },
+  RollupPrincipalHourly: async (client) => {
+    const key = { hour: new Date('2026-03-04T05:00:00.000Z'), accountId: '111122223333', principalId: 42n };
+    await client.rollupPrincipalHourly.create({ data: { ...key, events: 3, errors: 0, accessDenied: 0 } });
+    expect(
+      await client.rollupPrincipalHourly.findUniqueOrThrow({ where: { hour_accountId_principalId: key } }),
+    ).toMatchObject({ events: 3 });
+  },
+  RollupIpHourly: async (client) => {
+    const key = {
+      hour: new Date('2026-03-04T05:00:00.000Z'),
+      accountId: '111122223333',
+      sourceIp: '198.51.100.7',
+      principalId: 42n,
+    };
+    await client.rollupIpHourly.create({ data: { ...key, events: 5, errors: 1, accessDenied: 1 } });
+    expect(
+      await client.rollupIpHourly.findUniqueOrThrow({ where: { hour_accountId_sourceIp_principalId: key } }),
+    ).toMatchObject({ events: 5, errors: 1 });
+  },
+  PrincipalDay: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    const hourly = Array.from({ length: 24 }, (_, hour) => (hour === 9 ? 5 : 0));
+    await client.principalDay.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        day: new Date('2026-10-01T00:00:00Z'),
+        calls: 5,
+        errors: 1,
+        accessDenied: 1,
+        hourlyCalls: hourly,
+        hourlyErrors: hourly.map((n) => (n > 0 ? 1 : 0)),
+        services: 2,
+        firstTime: new Date('2026-10-01T09:00:00Z'),
+        lastTime: new Date('2026-10-01T09:59:00Z'),
+      },
+    });
+    const read = await client.principalDay.findFirstOrThrow({ where: { principalId: principal.id } });
+    expect(read.hourlyCalls[9]).toBe(5);
+    expect(read.day.toISOString()).toBe('2026-10-01T00:00:00.000Z');
+  },
+  PrincipalDayItem: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    await client.principalDayItem.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        day: new Date('2026-10-01T00:00:00Z'),
+        kind: 'country',
+        value: 'NL',
+        calls: 3,
+        firstTime: new Date('2026-10-01T09:00:00Z'),
+        firstEventId: 'e-1',
+      },
+    });
+    expect(
+      await client.principalDayItem.count({
+        where: { accountId: principal.accountId, kind: 'country', value: 'NL' },
+      }),
+    ).toBe(1);
+  },
+  PrincipalDayFeature: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    const evidence = { items: [{ kind: 'country', value: 'NL', newForAccount: true }] };
+    await client.principalDayFeature.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        day: new Date('2026-10-01T00:00:00Z'),
+        feature: 'new_country',
+        value: 1,
+        weight: 0.25,
+        contribution: 0.25,
+        evidence,
+      },
+    });
+    const read = await client.principalDayFeature.findFirstOrThrow({ where: { principalId: principal.id } });
+    expect(read).toMatchObject({ item: '', evidence });
+  },
+  PrincipalScore: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    const contributions = [
+      { feature: 'new_country', value: 1, weight: 0.25, contribution: 0.25, evidence: {} },
+    ];
+    await client.principalScore.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        granularity: 'day',
+        windowStart: new Date('2026-10-01T00:00:00Z'),
+        windowEnd: new Date('2026-10-02T00:00:00Z'),
+        score: 25,
+        learning: true,
+        historyDays: 3,
+        contributions,
+      },
+    });
+    const read = await client.principalScore.findFirstOrThrow({ where: { principalId: principal.id } });
+    expect(read).toMatchObject({ score: 25, learning: true, contributions });
+    await expect(
+      client.principalScore.create({
+        data: {
+          ...read,
+          id: undefined,
+          score: 101,
+          windowEnd: new Date('2026-10-03T00:00:00Z'),
+          contributions,
+        },
+      }),
+    ).rejects.toThrow();
   },
   DetectionBaseline: async (client) => {
     const firstSeen = new Date('2026-03-01T00:00:00Z');
