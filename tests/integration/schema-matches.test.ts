@@ -201,6 +201,98 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       (await client.detectionSetting.findUniqueOrThrow({ where: { key: 'trustedCidrs' } })).value,
     ).toEqual(['10.0.0.0/8']);
   },
+  PrincipalDay: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    const hourly = Array.from({ length: 24 }, (_, hour) => (hour === 9 ? 5 : 0));
+    await client.principalDay.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        day: new Date('2026-10-01T00:00:00Z'),
+        calls: 5,
+        errors: 1,
+        accessDenied: 1,
+        hourlyCalls: hourly,
+        hourlyErrors: hourly.map((n) => (n > 0 ? 1 : 0)),
+        services: 2,
+        firstTime: new Date('2026-10-01T09:00:00Z'),
+        lastTime: new Date('2026-10-01T09:59:00Z'),
+      },
+    });
+    const read = await client.principalDay.findFirstOrThrow({ where: { principalId: principal.id } });
+    expect(read.hourlyCalls[9]).toBe(5);
+    expect(read.day.toISOString()).toBe('2026-10-01T00:00:00.000Z');
+  },
+  PrincipalDayItem: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    await client.principalDayItem.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        day: new Date('2026-10-01T00:00:00Z'),
+        kind: 'country',
+        value: 'NL',
+        calls: 3,
+        firstTime: new Date('2026-10-01T09:00:00Z'),
+        firstEventId: 'e-1',
+      },
+    });
+    expect(
+      await client.principalDayItem.count({
+        where: { accountId: principal.accountId, kind: 'country', value: 'NL' },
+      }),
+    ).toBe(1);
+  },
+  PrincipalDayFeature: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    const evidence = { items: [{ kind: 'country', value: 'NL', newForAccount: true }] };
+    await client.principalDayFeature.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        day: new Date('2026-10-01T00:00:00Z'),
+        feature: 'new_country',
+        value: 1,
+        weight: 0.25,
+        contribution: 0.25,
+        evidence,
+      },
+    });
+    const read = await client.principalDayFeature.findFirstOrThrow({ where: { principalId: principal.id } });
+    expect(read).toMatchObject({ item: '', evidence });
+  },
+  PrincipalScore: async (client) => {
+    const principal = await client.principal.findFirstOrThrow();
+    const contributions = [
+      { feature: 'new_country', value: 1, weight: 0.25, contribution: 0.25, evidence: {} },
+    ];
+    await client.principalScore.create({
+      data: {
+        principalId: principal.id,
+        accountId: principal.accountId,
+        granularity: 'day',
+        windowStart: new Date('2026-10-01T00:00:00Z'),
+        windowEnd: new Date('2026-10-02T00:00:00Z'),
+        score: 25,
+        learning: true,
+        historyDays: 3,
+        contributions,
+      },
+    });
+    const read = await client.principalScore.findFirstOrThrow({ where: { principalId: principal.id } });
+    expect(read).toMatchObject({ score: 25, learning: true, contributions });
+    await expect(
+      client.principalScore.create({
+        data: {
+          ...read,
+          id: undefined,
+          score: 101,
+          windowEnd: new Date('2026-10-03T00:00:00Z'),
+          contributions,
+        },
+      }),
+    ).rejects.toThrow();
+  },
 };
 
 test('every model has a round trip', () => {
