@@ -32,7 +32,10 @@ export function RawEventDrawer({
       signal: controller.signal,
     })
       .then(async (response) => {
-        if (!response.ok) throw new Error(response.status === 404 ? 'This event is no longer stored.' : 'Could not load the record.');
+        if (!response.ok)
+          throw new Error(
+            response.status === 404 ? 'This event is no longer stored.' : 'Could not load the record.',
+          );
         setLoad({ state: 'done', json: JSON.stringify(await response.json(), null, 2) });
       })
       .catch((error: Error) => {
@@ -75,7 +78,10 @@ export function RawEventDrawer({
             </p>
           ) : null}
           {load.state === 'done' ? (
-            <pre aria-label="Raw CloudTrail record" className="font-mono text-xs leading-5 whitespace-pre-wrap break-all">
+            <pre
+              data-testid="raw-event-json"
+              className="font-mono text-xs leading-5 whitespace-pre-wrap break-all"
+            >
               {load.json}
             </pre>
           ) : null}

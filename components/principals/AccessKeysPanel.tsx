@@ -105,11 +105,15 @@ export function AccessKeysPanel({ keys }: { keys: AccessKeyPanel }) {
       />
       {keys.created.length > 0 ? (
         <>
-          <h3 className="px-5 pt-3 pb-2 text-xs font-semibold tracking-wide text-muted uppercase">Keys it created</h3>
+          <h3 className="px-5 pt-3 pb-2 text-xs font-semibold tracking-wide text-muted uppercase">
+            Keys it created
+          </h3>
           <KeyTable keys={keys.created} showUser label="Keys it created" />
         </>
       ) : null}
-      <h3 className="px-5 pt-3 pb-2 text-xs font-semibold tracking-wide text-muted uppercase">Keys it used</h3>
+      <h3 className="px-5 pt-3 pb-2 text-xs font-semibold tracking-wide text-muted uppercase">
+        Keys it used
+      </h3>
       {keys.used.length > 0 ? (
         <KeyTable keys={keys.used} showUser={false} label="Keys it used" />
       ) : (

@@ -66,7 +66,11 @@ export function ActivityHistogram({
   }
 
   const indexToStart = (index: unknown) =>
-    typeof index === 'number' ? histogram.buckets[index]?.start ?? null : typeof index === 'string' ? histogram.buckets[Number(index)]?.start ?? null : null;
+    typeof index === 'number'
+      ? (histogram.buckets[index]?.start ?? null)
+      : typeof index === 'string'
+        ? (histogram.buckets[Number(index)]?.start ?? null)
+        : null;
 
   return (
     <figure
@@ -100,7 +104,12 @@ export function ActivityHistogram({
               stroke="currentColor"
               strokeOpacity={0.3}
             />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'currentColor' }} stroke="currentColor" strokeOpacity={0.3} />
+            <YAxis
+              allowDecimals={false}
+              tick={{ fontSize: 11, fill: 'currentColor' }}
+              stroke="currentColor"
+              strokeOpacity={0.3}
+            />
             <Tooltip
               labelFormatter={(value) => formatUtc(Number(value))}
               contentStyle={{ fontSize: 12, borderRadius: 8 }}

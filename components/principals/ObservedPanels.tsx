@@ -4,7 +4,11 @@ import { Card, CardHeader } from '@/components/ui/Card';
 import { formatUtc, formatUtcDate } from '@/lib/format';
 import { type EventFilters, eventsHref } from '@/lib/links';
 import type { TimeWindow } from '@/lib/principals/scope';
-import type { ObservedDimension, ObservedItem, ObservedPanels as Panels } from '@/lib/queries/principals/get-newly-observed';
+import type {
+  ObservedDimension,
+  ObservedItem,
+  ObservedPanels as Panels,
+} from '@/lib/queries/principals/get-newly-observed';
 
 const PANELS: Array<{ dim: ObservedDimension; title: string; filter?: keyof EventFilters }> = [
   { dim: 'ip', title: 'IP addresses', filter: 'ip' },

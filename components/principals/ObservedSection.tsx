@@ -10,5 +10,12 @@ export async function ObservedSection({ principal, scope, baseline }: PrincipalS
     scope,
     baseline,
   });
-  return <ObservedPanels panels={panels} principalId={principal.id} accountId={principal.accountId} scope={scope} />;
+  return (
+    <ObservedPanels
+      panels={panels}
+      principalId={principal.id}
+      accountId={principal.accountId}
+      scope={scope}
+    />
+  );
 }

@@ -7,7 +7,13 @@ import { findingHref, findingsHref } from '@/lib/links';
 import type { PrincipalFinding } from '@/lib/queries/principals/get-principal-findings';
 
 /** What the detection rules concluded about this principal, most severe first. */
-export function PrincipalFindings({ findings, principalId }: { findings: PrincipalFinding[]; principalId: string }) {
+export function PrincipalFindings({
+  findings,
+  principalId,
+}: {
+  findings: PrincipalFinding[];
+  principalId: string;
+}) {
   return (
     <Card aria-labelledby="findings-heading">
       <CardHeader
@@ -16,7 +22,10 @@ export function PrincipalFindings({ findings, principalId }: { findings: Princip
         description="Detections about this principal, whatever the scope."
         actions={
           findings.length > 0 ? (
-            <Link href={findingsHref({ principal: principalId })} className="text-sm text-accent hover:underline">
+            <Link
+              href={findingsHref({ principal: principalId })}
+              className="text-sm text-accent hover:underline"
+            >
               All in the findings feed
             </Link>
           ) : undefined

@@ -3,5 +3,10 @@ import { getPrincipalFindings } from '@/lib/queries/principals/get-principal-fin
 import { PrincipalFindings } from './PrincipalFindings';
 
 export async function PrincipalFindingsSection({ principalId }: { principalId: string }) {
-  return <PrincipalFindings findings={await getPrincipalFindings(getPool(), principalId)} principalId={principalId} />;
+  return (
+    <PrincipalFindings
+      findings={await getPrincipalFindings(getPool(), principalId)}
+      principalId={principalId}
+    />
+  );
 }

@@ -19,7 +19,10 @@ function ChainRow({ link, direction }: { link: AssumeRoleLink; direction: 'out' 
     <li className="space-y-1.5 py-3">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         {direction === 'in' ? (
-          <Link href={principalHref(link.callerPrincipalId)} className="font-medium text-accent hover:underline">
+          <Link
+            href={principalHref(link.callerPrincipalId)}
+            className="font-medium text-accent hover:underline"
+          >
             {link.callerName}
           </Link>
         ) : (
@@ -44,7 +47,9 @@ function ChainRow({ link, direction }: { link: AssumeRoleLink; direction: 'out' 
           <span className="text-muted">
             {' '}
             · {link.calls.toLocaleString('en')} calls
-            {link.firstCall && link.lastCall ? ` from ${formatUtc(link.firstCall)} to ${formatUtc(link.lastCall)}` : ''}
+            {link.firstCall && link.lastCall
+              ? ` from ${formatUtc(link.firstCall)} to ${formatUtc(link.lastCall)}`
+              : ''}
           </span>
           {link.topCalls.length > 0 ? (
             <div className="mt-1 text-muted">
@@ -61,7 +66,13 @@ function ChainRow({ link, direction }: { link: AssumeRoleLink; direction: 'out' 
 }
 
 /** AssumeRole chains: who created this session, and the roles this principal went on to assume. */
-export function SessionsPanel({ origins, assumed }: { origins: AssumeRoleLink[]; assumed: AssumeRoleLink[] }) {
+export function SessionsPanel({
+  origins,
+  assumed,
+}: {
+  origins: AssumeRoleLink[];
+  assumed: AssumeRoleLink[];
+}) {
   return (
     <Card aria-labelledby="sessions-heading">
       <CardHeader
@@ -71,11 +82,15 @@ export function SessionsPanel({ origins, assumed }: { origins: AssumeRoleLink[];
       />
       <div className="px-5 py-2">
         {origins.length === 0 && assumed.length === 0 ? (
-          <p className="py-4 text-sm text-muted">No AssumeRole calls by or into this principal in the scope.</p>
+          <p className="py-4 text-sm text-muted">
+            No AssumeRole calls by or into this principal in the scope.
+          </p>
         ) : null}
         {origins.length > 0 ? (
           <section aria-label="How this session started">
-            <h3 className="pt-2 text-xs font-semibold tracking-wide text-muted uppercase">How this session started</h3>
+            <h3 className="pt-2 text-xs font-semibold tracking-wide text-muted uppercase">
+              How this session started
+            </h3>
             <ul className="divide-y divide-line">
               {origins.map((link) => (
                 <ChainRow key={`${link.accountId}:${link.eventId}`} link={link} direction="in" />
@@ -85,7 +100,9 @@ export function SessionsPanel({ origins, assumed }: { origins: AssumeRoleLink[];
         ) : null}
         {assumed.length > 0 ? (
           <section aria-label="Roles this principal assumed">
-            <h3 className="pt-2 text-xs font-semibold tracking-wide text-muted uppercase">Roles it assumed</h3>
+            <h3 className="pt-2 text-xs font-semibold tracking-wide text-muted uppercase">
+              Roles it assumed
+            </h3>
             <ul className="divide-y divide-line">
               {assumed.map((link) => (
                 <ChainRow key={`${link.accountId}:${link.eventId}`} link={link} direction="out" />

@@ -1,7 +1,7 @@
 import { getPool } from '@/lib/db/pg-pool';
 import { getAssumedRoles, getSessionOrigins } from '@/lib/queries/principals/get-role-sessions';
-import type { PrincipalSectionProps } from './section-props';
 import { SessionsPanel } from './SessionsPanel';
+import type { PrincipalSectionProps } from './section-props';
 
 export async function SessionsSection({ principal, scope }: PrincipalSectionProps) {
   const db = getPool();

@@ -40,7 +40,12 @@ export function TimelineFilters({
         <label htmlFor={`${id}-service`} className={label}>
           Service
         </label>
-        <select id={`${id}-service`} name="tservice" defaultValue={values.service ?? ''} className={`${selectClasses} w-40`}>
+        <select
+          id={`${id}-service`}
+          name="tservice"
+          defaultValue={values.service ?? ''}
+          className={`${selectClasses} w-40`}
+        >
           <option value="">Any</option>
           {services.map((service) => (
             <option key={service} value={service}>
@@ -71,7 +76,12 @@ export function TimelineFilters({
         <label htmlFor={`${id}-errors`} className={label}>
           Errors
         </label>
-        <select id={`${id}-errors`} name="terrors" defaultValue={values.errors ?? ''} className={`${selectClasses} w-40`}>
+        <select
+          id={`${id}-errors`}
+          name="terrors"
+          defaultValue={values.errors ?? ''}
+          className={`${selectClasses} w-40`}
+        >
           <option value="">All calls</option>
           <option value="any">Errors only</option>
           <option value="denied">Access denied only</option>

@@ -6,8 +6,17 @@ import { getPool } from '@/lib/db/pg-pool';
 import { formatUtc } from '@/lib/format';
 import { principalHref } from '@/lib/links';
 import { scopeWindowParams } from '@/lib/principals/scope';
-import { CONTEXT_MINUTES, TIMELINE_PAGE_SIZE, type TimelineParams, timelineView } from '@/lib/principals/timeline-params';
-import { getEventTime, getPrincipalEvents, getTimelineFacets } from '@/lib/queries/principals/get-principal-events';
+import {
+  CONTEXT_MINUTES,
+  TIMELINE_PAGE_SIZE,
+  type TimelineParams,
+  timelineView,
+} from '@/lib/principals/timeline-params';
+import {
+  getEventTime,
+  getPrincipalEvents,
+  getTimelineFacets,
+} from '@/lib/queries/principals/get-principal-events';
 import type { PrincipalSectionProps } from './section-props';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineTable } from './TimelineTable';
@@ -67,26 +76,34 @@ export async function TimelineSection({
         }
       />
       <div className="space-y-3 border-b border-line px-5 py-4 print:hidden">
-        {timeline.around && !anchorTime ? <Alert tone="info">That event is not stored (any more).</Alert> : null}
+        {timeline.around && !anchorTime ? (
+          <Alert tone="info">That event is not stored (any more).</Alert>
+        ) : null}
         {context && anchorTime ? (
           <div
             role="status"
             className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg bg-accent-soft px-3 py-2 text-sm text-accent-soft-fg"
           >
             <span>Context around the event at {formatUtc(anchorTime)}</span>
-            <span className="flex items-center gap-1" aria-label="Context width">
+            <nav className="flex items-center gap-1" aria-label="Context width">
               {CONTEXT_MINUTES.map((minutes) => (
                 <Link
                   key={minutes}
                   href={contextHref({ ctx: minutes })}
                   aria-current={minutes === timeline.ctx ? 'true' : undefined}
-                  className={cx('rounded px-1.5 py-0.5', minutes === timeline.ctx ? 'bg-surface font-semibold' : 'hover:underline')}
+                  className={cx(
+                    'rounded px-1.5 py-0.5',
+                    minutes === timeline.ctx ? 'bg-surface font-semibold' : 'hover:underline',
+                  )}
                 >
                   ±{minutes} min
                 </Link>
               ))}
-            </span>
-            <Link href={contextHref({ cwho: who === 'account' ? 'principal' : 'account' })} className="underline">
+            </nav>
+            <Link
+              href={contextHref({ cwho: who === 'account' ? 'principal' : 'account' })}
+              className="underline"
+            >
               {who === 'account' ? 'Only this principal' : 'Whole account'}
             </Link>
             <Link href={contextHref({ around: undefined })} className="ml-auto font-medium underline">
@@ -99,7 +116,12 @@ export async function TimelineSection({
             currentHref={currentHref}
             services={facets.services}
             events={facets.events}
-            values={{ service: timeline.service, event: timeline.event, errors: timeline.errors, ip: timeline.ip }}
+            values={{
+              service: timeline.service,
+              event: timeline.event,
+              errors: timeline.errors,
+              ip: timeline.ip,
+            }}
           />
         )}
       </div>

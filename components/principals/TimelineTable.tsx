@@ -82,7 +82,10 @@ export function TimelineTable({
             header: 'Principal',
             enableSorting: false,
             cell: (info) => (
-              <Link href={principalHref(info.row.original.principalId)} className="text-accent hover:underline">
+              <Link
+                href={principalHref(info.row.original.principalId)}
+                className="text-accent hover:underline"
+              >
                 {info.getValue()}
               </Link>
             ),
@@ -197,7 +200,9 @@ export function TimelineTable({
                           className="inline-flex items-center gap-1 uppercase hover:text-fg"
                         >
                           <table.FlexRender header={header} />
-                          <span aria-hidden="true">{sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}</span>
+                          <span aria-hidden="true">
+                            {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}
+                          </span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -227,11 +232,17 @@ export function TimelineTable({
             ))}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="px-5 py-8 text-center text-sm text-muted">No calls match.</p> : null}
+        {rows.length === 0 ? (
+          <p className="px-5 py-8 text-center text-sm text-muted">No calls match.</p>
+        ) : null}
       </div>
-      <nav aria-label="Timeline pages" className="flex items-center justify-between border-t border-line px-5 py-3 text-sm">
+      <nav
+        aria-label="Timeline pages"
+        className="flex items-center justify-between border-t border-line px-5 py-3 text-sm"
+      >
         <span className="text-muted">
-          {firstRow.toLocaleString('en')}–{(firstRow + rows.length - (rows.length ? 1 : 0)).toLocaleString('en')} of{' '}
+          {firstRow.toLocaleString('en')}–
+          {(firstRow + rows.length - (rows.length ? 1 : 0)).toLocaleString('en')} of{' '}
           {total.toLocaleString('en')}
           {capped ? '+' : ''}
         </span>
@@ -239,7 +250,10 @@ export function TimelineTable({
           <Link
             aria-disabled={page <= 1}
             href={hrefWith(currentHref, { tpage: page > 2 ? String(page - 1) : undefined })}
-            className={cx('rounded-md border border-line px-2.5 py-1', page <= 1 && 'pointer-events-none opacity-50')}
+            className={cx(
+              'rounded-md border border-line px-2.5 py-1',
+              page <= 1 && 'pointer-events-none opacity-50',
+            )}
             scroll={false}
           >
             Previous
@@ -261,7 +275,9 @@ export function TimelineTable({
           </Link>
         </div>
       </nav>
-      {raw ? <RawEventDrawer accountId={raw.accountId} eventId={raw.eventId} onClose={() => setRaw(null)} /> : null}
+      {raw ? (
+        <RawEventDrawer accountId={raw.accountId} eventId={raw.eventId} onClose={() => setRaw(null)} />
+      ) : null}
     </div>
   );
 }

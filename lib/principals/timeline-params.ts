@@ -30,7 +30,13 @@ const schema = z.object({
   terrors: z.enum(['any', 'denied']).optional().catch(undefined),
   tip: text,
   around: text,
-  ctx: z.coerce.number().int().min(1).max(24 * 60).catch(DEFAULT_CONTEXT_MINUTES).default(DEFAULT_CONTEXT_MINUTES),
+  ctx: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .catch(DEFAULT_CONTEXT_MINUTES)
+    .default(DEFAULT_CONTEXT_MINUTES),
   cwho: z.enum(['principal', 'account']).catch('account').default('account'),
 });
 

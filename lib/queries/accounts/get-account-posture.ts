@@ -40,17 +40,11 @@ export interface LoggingChange {
   restored: boolean;
 }
 
-export interface RegionUse {
-  region: string;
-  calls: number;
-}
-
 export interface AccountPosture {
   root: RootUsage;
   consoleWithoutMfa: ConsoleLoginWithoutMfa[];
   longLivedKeys: LongLivedKey[];
   loggingChanges: LoggingChange[];
-  regions: RegionUse[];
 }
 
 // What turns off or blinds CloudTrail, GuardDuty and Config, and what turns each back on.
@@ -65,14 +59,18 @@ const DISABLING: Record<string, { service: string; restoredBy: string[] }> = {
 };
 const RESTORED_BY = Object.fromEntries(Object.entries(DISABLING).map(([name, d]) => [name, d.restoredBy]));
 
-/** Posture signals read from one account's calls in the window (all by indexed columns). */
+/**
+ * The detail behind an account's posture signals (lib/scores/posture.ts says whether each is
+ * raised): who used root and from where, who signs in without MFA, which long-lived keys are in
+ * use and since when, and whether logging that was switched off came back on.
+ */
 export async function getAccountPosture(
   db: Db,
   accountId: string,
   window: TimeWindow,
 ): Promise<AccountPosture> {
   const args = [accountId, window.from, window.to];
-  const [root, mfa, keys, logging, regions] = await Promise.all([
+  const [root, mfa, keys, logging] = await Promise.all([
     db.query<RootUsage>(
       `SELECT count(e.*)::int AS calls,
               count(e.*) FILTER (WHERE e.event_name = 'ConsoleLogin')::int AS "consoleLogins",
@@ -124,12 +122,6 @@ export async function getAccountPosture(
         ORDER BY e.event_time DESC LIMIT 50`,
       [...args, Object.keys(DISABLING), JSON.stringify(RESTORED_BY)],
     ),
-    db.query<RegionUse>(
-      `SELECT coalesce(e.region, 'unknown') AS region, count(*)::int AS calls
-         FROM event e WHERE e.account_id = $1 AND e.event_time >= $2 AND e.event_time < $3
-        GROUP BY 1 ORDER BY 2 DESC`,
-      args,
-    ),
   ]);
   return {
     root: root.rows[0] ?? { calls: 0, consoleLogins: 0, lastUsed: null, principalId: null, ips: [] },
@@ -140,6 +132,5 @@ export async function getAccountPosture(
       service: DISABLING[row.eventName]?.service ?? 'CloudTrail',
       restored: restoredAt !== null,
     })),
-    regions: regions.rows,
   };
 }

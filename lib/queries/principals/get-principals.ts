@@ -13,6 +13,8 @@ export interface PrincipalListQuery {
   sort: PrincipalSort;
   page: number;
   pageSize: number;
+  /** Stored risk scores (lib/scores) of the principals that have one, to sort and show. */
+  riskScores?: Map<string, number>;
 }
 
 export interface PrincipalListRow {
@@ -39,8 +41,9 @@ export interface PrincipalListPage {
 const ACCESS_KEY_RE = /^(?:AKIA|ASIA|AIDA|AROA|ABIA|ACCA)[A-Z0-9]{12,}$/;
 
 const ORDER: Record<PrincipalSort, string> = {
-  // Until risk scores are stored, risk ranks by the worst open finding, then by activity.
-  risk: `array_position(ARRAY['critical','high','medium','low','info'], f.top_severity) NULLS LAST,
+  // Scored principals first; the unscored (no activity in the score window) by their worst open
+  // finding, then by activity.
+  risk: `s.score DESC NULLS LAST, array_position(ARRAY['critical','high','medium','low','info'], f.top_severity) NULLS LAST,
          f.open_findings DESC NULLS LAST, a.events DESC`,
   activity: 'a.events DESC',
   recent: 'a.last_seen DESC NULLS LAST',
@@ -74,8 +77,15 @@ export async function getPrincipals(db: Db, query: PrincipalListQuery): Promise<
   if (query.type) add((n) => `p.principal_type = ${n}`, query.type);
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
 
-  params.push(query.pageSize, (query.page - 1) * query.pageSize, LEARNING_DAYS);
-  const [limitN, offsetN, learningN] = [params.length - 2, params.length - 1, params.length];
+  const scores = query.riskScores ?? new Map<string, number>();
+  params.push(
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+    LEARNING_DAYS,
+    [...scores.keys()],
+    [...scores.values()],
+  );
+  const [limitN, offsetN, learningN, idsN, scoresN] = [4, 3, 2, 1, 0].map((back) => params.length - back);
   const { rows } = await db.query<PrincipalListRow & { total: number }>(
     `WITH filtered AS (SELECT p.* FROM principal p ${filter}),
      account_end AS (
@@ -86,7 +96,7 @@ export async function getPrincipals(db: Db, query: PrincipalListQuery): Promise<
             a.events, a.first_seen AS "firstSeen", a.last_seen AS "lastSeen",
             (ae.last_event - a.first_seen) < make_interval(days => $${learningN}) AS learning,
             coalesce(f.open_findings, 0)::int AS "openFindings", f.top_severity AS "topSeverity",
-            NULL::int AS "riskScore", count(*) OVER ()::int AS total
+            s.score AS "riskScore", count(*) OVER ()::int AS total
        FROM filtered p
        JOIN account_end ae ON ae.account_id = p.account_id
        CROSS JOIN LATERAL (
@@ -99,6 +109,7 @@ export async function getPrincipals(db: Db, query: PrincipalListQuery): Promise<
                   AS top_severity
            FROM finding WHERE principal_id = p.id AND status IN ('open', 'acknowledged')
        ) f ON true
+       LEFT JOIN unnest($${idsN}::bigint[], $${scoresN}::real[]) AS s(id, score) ON s.id = p.id
       WHERE a.events > 0
       ORDER BY ${ORDER[query.sort]}, p.id
       LIMIT $${limitN} OFFSET $${offsetN}`,

@@ -45,7 +45,9 @@ export default async function PrincipalPage({ params, searchParams }: Props) {
   const currentHref = principalHref(principal.id, { ...window, ...timelineView(timeline) });
   const span = await getAccountSpan(db, principal.accountId);
   const learning =
-    !!principal.firstSeen && !!span && span.last.getTime() - principal.firstSeen.getTime() < LEARNING_DAYS * 86_400_000;
+    !!principal.firstSeen &&
+    !!span &&
+    span.last.getTime() - principal.firstSeen.getTime() < LEARNING_DAYS * 86_400_000;
   // Sections re-render (and show their skeletons) when the scope changes, not on timeline clicks.
   const scopeKey = `${scope.from.toISOString()}/${scope.to.toISOString()}/${baseline.from.toISOString()}/${baseline.to.toISOString()}`;
   const section = { principal, scope, baseline };
@@ -83,7 +85,10 @@ export default async function PrincipalPage({ params, searchParams }: Props) {
           <h2 id="observed-heading" className="text-lg font-semibold text-fg">
             Newly observed
           </h2>
-          <Suspense key={`o${scopeKey}`} fallback={<SectionSkeleton label="newly observed" className="h-64" />}>
+          <Suspense
+            key={`o${scopeKey}`}
+            fallback={<SectionSkeleton label="newly observed" className="h-64" />}
+          >
             <ObservedSection {...section} />
           </Suspense>
         </section>

@@ -17,7 +17,10 @@ export async function GET(
   const { accountId, eventId } = await params;
   const record = await readRawRecord(getPool(), accountId, eventId);
   if (!record) {
-    return Response.json({ error: 'not_found', message: 'No such event.' }, { status: 404, headers: NO_STORE });
+    return Response.json(
+      { error: 'not_found', message: 'No such event.' },
+      { status: 404, headers: NO_STORE },
+    );
   }
   return Response.json(record, { headers: NO_STORE });
 }
