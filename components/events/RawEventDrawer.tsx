@@ -1,92 +1,71 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/Button';
-
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; json: string };
+import { RawRecordPanel } from './RawRecordPanel';
 
 /**
- * A side drawer with one event's raw CloudTrail record. The record is attacker-controlled text, so
- * it is rendered only as the text content of a <pre>, never as markup.
+ * A side panel with one event's raw CloudTrail record, and whatever the caller puts below it
+ * (the explorer puts the principal's activity around the event). Escape or Close dismisses it.
  */
 export function RawEventDrawer({
   accountId,
   eventId,
+  title,
   onClose,
+  children,
 }: {
   accountId: string;
   eventId: string;
+  title: ReactNode;
   onClose: () => void;
+  children?: ReactNode;
 }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const dialog = useRef<HTMLDialogElement>(null);
-
+  const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    fetch(`/api/events/${encodeURIComponent(accountId)}/${encodeURIComponent(eventId)}/raw`, {
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        if (!response.ok)
-          throw new Error(
-            response.status === 404 ? 'This event is no longer stored.' : 'Could not load the record.',
-          );
-        setLoad({ state: 'done', json: JSON.stringify(await response.json(), null, 2) });
-      })
-      .catch((error: Error) => {
-        if (error.name !== 'AbortError') setLoad({ state: 'error', message: error.message });
-      });
-    return () => controller.abort();
-  }, [accountId, eventId]);
+    closeRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="raw-event-title"
-      onClose={onClose}
-      className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-[min(720px,100vw)] max-w-none border-l border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/30"
-    >
-      <div className="flex h-full flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-line px-5 py-3">
+    <div className="fixed inset-0 z-40 flex justify-end">
+      <button
+        type="button"
+        aria-label="Close the event panel"
+        tabIndex={-1}
+        className="absolute inset-0 cursor-default bg-black/25 dark:bg-black/50"
+        onClick={onClose}
+      />
+      <aside
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="raw-event-title"
+        className="relative flex h-full w-full max-w-2xl flex-col border-l border-line bg-surface shadow-xl"
+      >
+        <header className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
           <div className="min-w-0">
-            <h2 id="raw-event-title" className="text-[15px] font-semibold">
-              Raw event
+            <h2 id="raw-event-title" className="truncate text-[15px] font-semibold text-fg">
+              {title}
             </h2>
-            <p className="truncate font-mono text-xs text-muted">{eventId}</p>
-          </div>
-          <div className="flex items-center gap-2">
-            {load.state === 'done' ? (
-              <Button size="sm" onClick={() => navigator.clipboard?.writeText(load.json)}>
-                Copy JSON
-              </Button>
-            ) : null}
-            <Button size="sm" variant="ghost" onClick={() => dialog.current?.close()}>
-              Close
-            </Button>
-          </div>
-        </header>
-        <div className="min-h-0 flex-1 overflow-auto bg-surface-muted px-5 py-4">
-          {load.state === 'loading' ? <p className="text-sm text-muted">Loading the record…</p> : null}
-          {load.state === 'error' ? (
-            <p role="alert" className="text-sm text-danger">
-              {load.message}
+            <p className="mt-0.5 truncate font-mono text-xs text-muted" title={eventId}>
+              {accountId} · {eventId}
             </p>
-          ) : null}
-          {load.state === 'done' ? (
-            <pre
-              data-testid="raw-event-json"
-              className="font-mono text-xs leading-5 whitespace-pre-wrap break-all"
-            >
-              {load.json}
-            </pre>
-          ) : null}
+          </div>
+          <Button ref={closeRef} size="sm" variant="ghost" onClick={onClose}>
+            Close
+          </Button>
+        </header>
+        <div className="flex-1 space-y-6 overflow-y-auto px-5 py-5">
+          <section aria-label="Raw record">
+            <RawRecordPanel accountId={accountId} eventId={eventId} />
+          </section>
+          {children}
         </div>
-      </div>
-    </dialog>
+      </aside>
+    </div>
   );
 }

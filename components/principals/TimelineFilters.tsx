@@ -84,7 +84,7 @@ export function TimelineFilters({
         >
           <option value="">All calls</option>
           <option value="any">Errors only</option>
-          <option value="denied">Access denied only</option>
+          <option value="denied">AccessDenied only</option>
         </select>
       </div>
       <div>

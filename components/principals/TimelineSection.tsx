@@ -6,17 +6,10 @@ import { getPool } from '@/lib/db/pg-pool';
 import { formatUtc } from '@/lib/format';
 import { principalHref } from '@/lib/links';
 import { scopeWindowParams } from '@/lib/principals/scope';
-import {
-  CONTEXT_MINUTES,
-  TIMELINE_PAGE_SIZE,
-  type TimelineParams,
-  timelineView,
-} from '@/lib/principals/timeline-params';
-import {
-  getEventTime,
-  getPrincipalEvents,
-  getTimelineFacets,
-} from '@/lib/queries/principals/get-principal-events';
+import { CONTEXT_MINUTES, type TimelineParams, timelineView } from '@/lib/principals/timeline-params';
+import { PAGE_SIZE } from '@/lib/queries/events/event-filters';
+import { searchEvents } from '@/lib/queries/events/search-events';
+import { getEventTime, getTimelineFacets } from '@/lib/queries/principals/get-timeline-facets';
 import type { PrincipalSectionProps } from './section-props';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineTable } from './TimelineTable';
@@ -43,21 +36,26 @@ export async function TimelineSection({
       }
     : null;
   const who = context ? timeline.cwho : 'principal';
+  const shown = context ?? scope;
+  // The explorer's query module does the paging, sorting, filtering and capped count.
   const [page, facets] = await Promise.all([
-    getPrincipalEvents(db, {
-      principalId: principal.id,
-      accountId: principal.accountId,
-      window: context ?? scope,
-      who,
-      service: timeline.service,
-      event: timeline.event,
-      errors: timeline.errors,
-      ip: timeline.ip,
-      sort: timeline.sort,
-      desc: context ? false : timeline.desc,
-      page: timeline.page,
-      pageSize: TIMELINE_PAGE_SIZE,
-    }),
+    searchEvents(
+      db,
+      {
+        from: shown.from,
+        to: shown.to,
+        ...(who === 'account' ? { account: principal.accountId } : { principal: principal.id }),
+        service: timeline.service,
+        event: timeline.event,
+        error: timeline.errors === 'any' ? '*' : timeline.errors === 'denied' ? 'AccessDenied' : undefined,
+        ip: timeline.ip,
+      },
+      {
+        sort: context ? 'time' : timeline.sort,
+        dir: !context && timeline.desc ? 'desc' : 'asc',
+        page: timeline.page,
+      },
+    ),
     getTimelineFacets(db, principal.id, scope),
   ]);
   const window = scopeWindowParams(scope, baseline);
@@ -128,9 +126,9 @@ export async function TimelineSection({
       <TimelineTable
         rows={page.rows}
         total={page.total}
-        capped={page.capped}
+        capped={page.totalCapped}
         page={timeline.page}
-        pageSize={TIMELINE_PAGE_SIZE}
+        pageSize={PAGE_SIZE}
         sort={timeline.sort}
         desc={context ? false : timeline.desc}
         currentHref={currentHref}

@@ -16,12 +16,12 @@ import { Button } from '@/components/ui/Button';
 import { cx } from '@/components/ui/cx';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import { principalHref } from '@/lib/links';
-import type { TimelineRow } from '@/lib/queries/principals/get-principal-events';
+import type { EventRow } from '@/lib/queries/events/event-row';
 
 const features = tableFeatures({ rowSortingFeature });
-const helper = createColumnHelper<typeof features, TimelineRow>();
+const helper = createColumnHelper<typeof features, EventRow>();
 
-// Column ids are the server's sort keys (lib/queries/principals/get-principal-events.ts).
+// Column ids are the server's sort keys (lib/queries/events/event-filters.ts SORT_COLUMNS).
 const SORTABLE = new Set(['time', 'event', 'service', 'ip', 'error']);
 
 function hrefWith(base: string, changes: Record<string, string | undefined>): string {
@@ -49,7 +49,7 @@ export function TimelineTable({
   around,
   showPrincipal,
 }: {
-  rows: TimelineRow[];
+  rows: EventRow[];
   total: number;
   capped: boolean;
   page: number;
@@ -61,7 +61,7 @@ export function TimelineTable({
   showPrincipal: boolean;
 }) {
   const router = useRouter();
-  const [raw, setRaw] = useState<TimelineRow | null>(null);
+  const [raw, setRaw] = useState<EventRow | null>(null);
   const sorting: SortingState = [{ id: sort, desc }];
 
   const columns = helper.columns([
@@ -106,7 +106,7 @@ export function TimelineTable({
         return (
           <span className="font-mono text-xs break-all">
             {row.sourceIp ?? row.sourceHost ?? '—'}
-            {row.country ? <span className="ml-1 text-muted">{row.country}</span> : null}
+            {row.countryCode ? <span className="ml-1 text-muted">{row.countryCode}</span> : null}
             {row.asOrg ? <span className="block text-subtle">{row.asOrg}</span> : null}
           </span>
         );
@@ -133,7 +133,7 @@ export function TimelineTable({
             <Link
               href={hrefWith(currentHref, { around: row.eventId, tpage: undefined })}
               className="rounded-md px-2 py-1 text-xs text-accent hover:bg-surface-hover"
-              aria-label={`Context around ${row.eventName ?? 'event'} at ${row.eventTime.toISOString()}`}
+              aria-label={`Context around ${row.eventName ?? 'event'} at ${row.eventTime}`}
             >
               Context
             </Link>
@@ -276,7 +276,12 @@ export function TimelineTable({
         </div>
       </nav>
       {raw ? (
-        <RawEventDrawer accountId={raw.accountId} eventId={raw.eventId} onClose={() => setRaw(null)} />
+        <RawEventDrawer
+          accountId={raw.accountId}
+          eventId={raw.eventId}
+          title={`${raw.eventName ?? 'Event'} by ${raw.principalName}`}
+          onClose={() => setRaw(null)}
+        />
       ) : null}
     </div>
   );

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { PrincipalView } from '@/lib/links';
-import { TIMELINE_SORTS, type TimelineSort } from '@/lib/queries/principals/get-principal-events';
 
-export const TIMELINE_PAGE_SIZE = 50;
+// The explorer's sort columns that make sense for one principal (lib/queries/events).
+export const TIMELINE_SORTS = ['time', 'event', 'service', 'ip', 'error'] as const;
+export type TimelineSort = (typeof TIMELINE_SORTS)[number];
 export const CONTEXT_MINUTES = [1, 5, 10, 30, 60] as const;
 const DEFAULT_CONTEXT_MINUTES = 10;
 

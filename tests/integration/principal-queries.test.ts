@@ -4,9 +4,9 @@ import { getAccessKeys } from '../../lib/queries/principals/get-access-keys';
 import { getActivityHistogram } from '../../lib/queries/principals/get-activity-histogram';
 import { getNewlyObserved, type ObservedItem } from '../../lib/queries/principals/get-newly-observed';
 import { getPrincipal } from '../../lib/queries/principals/get-principal';
-import { getPrincipalEvents } from '../../lib/queries/principals/get-principal-events';
 import { getPrincipals } from '../../lib/queries/principals/get-principals';
 import { getAssumedRoles, getSessionOrigins } from '../../lib/queries/principals/get-role-sessions';
+import { getEventTime, getTimelineFacets } from '../../lib/queries/principals/get-timeline-facets';
 import {
   ACCOUNT,
   ALL_RECORDS,
@@ -156,31 +156,13 @@ describe('activity and timeline', () => {
     expect(new Set(histogram.services)).toEqual(new Set(['s3', 'ec2', 'iam', 'sts']));
   });
 
-  test('the timeline pages, sorts and filters in SQL', async () => {
-    const base = {
-      principalId: ids.dana as string,
-      accountId: ACCOUNT,
-      window: SCOPE,
-      who: 'principal' as const,
-      sort: 'time' as const,
-      desc: false,
-      page: 1,
-      pageSize: 2,
-    };
-    const first = await getPrincipalEvents(db.pool, base);
-    expect(first.total).toBe(5);
-    expect(first.rows.map((row) => row.eventName)).toEqual(['ListBuckets', 'DescribeInstances']);
-    const third = await getPrincipalEvents(db.pool, { ...base, page: 3 });
-    expect(third.rows.map((row) => row.eventName)).toEqual(['AssumeRole']);
-    const denied = await getPrincipalEvents(db.pool, { ...base, errors: 'denied' });
-    expect(denied.rows.map((row) => row.eventName)).toEqual(['ListUsers']);
-    const context = await getPrincipalEvents(db.pool, {
-      ...base,
-      who: 'account',
-      pageSize: 50,
-      window: { from: new Date('2026-10-25T10:05:00Z'), to: new Date('2026-10-25T10:15:00Z') },
+  test('the timeline filters offer what the principal called in the scope', async () => {
+    expect(await getTimelineFacets(db.pool, ids.dana as string, SCOPE)).toEqual({
+      services: ['ec2', 'iam', 's3', 'sts'],
+      events: ['AssumeRole', 'CreateAccessKey', 'DescribeInstances', 'ListBuckets', 'ListUsers'],
     });
-    expect(context.rows.map((row) => row.principalName)).toEqual(['dana', 'dana', 'svc-backup']);
+    const eventId = ALL_RECORDS.find((r) => r.eventName === 'StopLogging')?.eventID as string;
+    expect(await getEventTime(db.pool, ACCOUNT, eventId)).toEqual(new Date('2026-10-25T10:30:00Z'));
   });
 });
 
