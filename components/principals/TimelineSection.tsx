@@ -45,10 +45,16 @@ export async function TimelineSection({
         from: shown.from,
         to: shown.to,
         ...(who === 'account' ? { account: principal.accountId } : { principal: principal.id }),
-        service: timeline.service,
-        event: timeline.event,
-        error: timeline.errors === 'any' ? '*' : timeline.errors === 'denied' ? 'AccessDenied' : undefined,
-        ip: timeline.ip,
+        // A context view shows everything around the event, whatever the timeline's filters.
+        ...(context
+          ? {}
+          : {
+              service: timeline.service,
+              event: timeline.event,
+              error:
+                timeline.errors === 'any' ? '*' : timeline.errors === 'denied' ? 'AccessDenied' : undefined,
+              ip: timeline.ip,
+            }),
       },
       {
         sort: context ? 'time' : timeline.sort,
