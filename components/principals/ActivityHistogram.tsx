@@ -15,6 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatUtc } from '@/lib/format';
+import { hrefWith } from '@/lib/principals/href-with';
 import type { ActivityHistogram as Histogram } from '@/lib/queries/principals/get-activity-histogram';
 import { DENIED_COLOR, ERROR_COLOR, SERIES_COLORS } from './chart-colors';
 
@@ -55,11 +56,13 @@ export function ActivityHistogram({
   function finishDrag() {
     if (dragStart !== null && dragEnd !== null && dragStart !== dragEnd) {
       const [a, b] = dragStart < dragEnd ? [dragStart, dragEnd] : [dragEnd, dragStart];
-      const url = new URL(zoomHrefBase, window.location.origin);
-      url.searchParams.set('from', new Date(a).toISOString());
-      url.searchParams.set('to', new Date(b + histogram.bucketMs).toISOString());
-      url.searchParams.delete('tpage');
-      router.push(`${url.pathname}${url.search}`, { scroll: false });
+      const zoomed = hrefWith(zoomHrefBase, {
+        from: new Date(a).toISOString(),
+        to: new Date(b + histogram.bucketMs).toISOString(),
+        tpage: undefined,
+        around: undefined,
+      });
+      router.push(zoomed, { scroll: false });
     }
     setDragStart(null);
     setDragEnd(null);

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useId } from 'react';
 import { buttonClasses } from '@/components/ui/Button';
 import { selectClasses } from '@/components/ui/Field';
+import { hrefWith } from '@/lib/principals/href-with';
 
 const HOUR = 3_600_000;
 const PRESETS = [
@@ -18,16 +19,9 @@ const PRESETS = [
 const toInput = (iso: string) => iso.slice(0, 16);
 const fromInput = (value: string) => (value ? new Date(`${value}:00Z`).toISOString() : '');
 
-function hrefWith(base: string, changes: Record<string, string | undefined>): string {
-  const url = new URL(base, 'http://local');
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) url.searchParams.set(key, value);
-    else url.searchParams.delete(key);
-  }
-  // A new scope starts the timeline over.
-  url.searchParams.delete('tpage');
-  url.searchParams.delete('around');
-  return `${url.pathname}${url.search}`;
+/** A new scope starts the timeline over. */
+function scopeHref(base: string, changes: Record<string, string | undefined>): string {
+  return hrefWith(base, { ...changes, tpage: undefined, around: undefined });
 }
 
 /**
@@ -58,7 +52,7 @@ export function ScopeSelector({
     const bto = value('bto');
     const keepBaseline = bfrom !== baseline.from || bto !== baseline.to || !baselineIsDefault;
     router.push(
-      hrefWith(currentHref, {
+      scopeHref(currentHref, {
         from: value('from'),
         to: value('to'),
         bfrom: keepBaseline ? bfrom : undefined,
@@ -67,7 +61,7 @@ export function ScopeSelector({
     );
   }
 
-  const zoomOut = hrefWith(currentHref, {
+  const zoomOut = scopeHref(currentHref, {
     from: new Date(to - span * 2).toISOString(),
     to: new Date(to).toISOString(),
   });
@@ -79,7 +73,7 @@ export function ScopeSelector({
         {PRESETS.map((preset) => (
           <Link
             key={preset.label}
-            href={hrefWith(currentHref, {
+            href={scopeHref(currentHref, {
               from: new Date(to - preset.ms).toISOString(),
               to: new Date(to).toISOString(),
             })}

@@ -16,6 +16,7 @@ import { Button } from '@/components/ui/Button';
 import { cx } from '@/components/ui/cx';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import { principalHref } from '@/lib/links';
+import { hrefWith } from '@/lib/principals/href-with';
 import type { EventRow } from '@/lib/queries/events/event-row';
 
 const features = tableFeatures({ rowSortingFeature });
@@ -23,15 +24,6 @@ const helper = createColumnHelper<typeof features, EventRow>();
 
 // Column ids are the server's sort keys (lib/queries/events/event-filters.ts SORT_COLUMNS).
 const SORTABLE = new Set(['time', 'event', 'service', 'ip', 'error']);
-
-function hrefWith(base: string, changes: Record<string, string | undefined>): string {
-  const url = new URL(base, 'http://local');
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) url.searchParams.set(key, value);
-    else url.searchParams.delete(key);
-  }
-  return `${url.pathname}${url.search}`;
-}
 
 /**
  * The principal's calls, one page at a time. Paging, sorting and filtering happen in SQL: this
