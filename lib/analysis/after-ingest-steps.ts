@@ -1,4 +1,8 @@
+import { detectionsStep } from '@/lib/detections/runner/detections-step';
 import type { AfterIngestStep } from '@/lib/ingest/after-ingest';
+import { scoreStep } from '../scores/step';
+import { enrichIpAddressesStep } from './enrich-ip-addresses';
+import { refreshRollupsStep } from './refresh-rollups';
 
 /**
  * The analysis that runs on each job's new events, in order. Order matters: IP enrichment feeds
@@ -7,6 +11,11 @@ import type { AfterIngestStep } from '@/lib/ingest/after-ingest';
  */
 export const AFTER_INGEST_STEPS: readonly AfterIngestStep[] = [
   // 1. IP enrichment (lib/enrich)
+  enrichIpAddressesStep,
+  // 1b. hourly rollups the overview and geography pages read (docs/overview.md)
+  refreshRollupsStep,
   // 2. detections (lib/detections)
-  // 3. baselines and risk scores
+  detectionsStep,
+  // 3. baselines and risk scores (docs/scoring.md)
+  scoreStep,
 ];

@@ -2,7 +2,7 @@
 // bind time (defaults overlaid with the caller's overrides), and then closed over, so kind runners
 // and the evaluator never see an unvalidated or untyped config.
 
-import { runFirstSeen } from './engine/run-first-seen';
+import { observeFirstSeen, runFirstSeen } from './engine/run-first-seen';
 import { runSequence } from './engine/run-sequence';
 import { runSingle } from './engine/run-single';
 import { runThreshold } from './engine/run-threshold';
@@ -26,6 +26,7 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         meta,
         kind: spec.kind,
         dedupWindowMs: spec.dedupWindowMs?.(config) ?? HOUR_MS,
+        lookbackMs: 0,
         run: (sorted, env) => runSingle(meta, spec, config, sorted, env),
       };
     case 'threshold':
@@ -33,6 +34,7 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         meta,
         kind: spec.kind,
         dedupWindowMs: spec.windowMs(config),
+        lookbackMs: spec.windowMs(config),
         run: (sorted, env) => runThreshold(meta, spec, config, sorted, env),
       };
     case 'sequence':
@@ -40,6 +42,7 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         meta,
         kind: spec.kind,
         dedupWindowMs: spec.windowMs(config),
+        lookbackMs: spec.windowMs(config),
         run: (sorted, env) => runSequence(meta, spec, config, sorted, env),
       };
     case 'firstSeen':
@@ -47,7 +50,10 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         meta,
         kind: spec.kind,
         dedupWindowMs: spec.noveltyWindowMs?.(config) ?? HOUR_MS,
+        // The baseline comes from the sink; only the novelty window (R44) needs earlier events.
+        lookbackMs: (spec.minNovel?.(config) ?? 1) > 1 ? (spec.noveltyWindowMs?.(config) ?? HOUR_MS) : 0,
         run: (sorted, env) => runFirstSeen(meta, spec, config, sorted, env),
+        observe: (events, ctx, sink) => observeFirstSeen(spec, config, events, ctx, sink),
       };
   }
 }

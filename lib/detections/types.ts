@@ -138,6 +138,10 @@ export interface BoundRule {
   dedupWindowMs: number;
   // Runs the rule over events already deduplicated and sorted by (eventTime, eventId).
   run(sorted: NormalizedEvent[], env: RunEnvironment): Hit[];
+  // First-seen rules only: every (scope key, value) the events carry, for a stored baseline.
+  observe?(events: readonly NormalizedEvent[], ctx: RuleContext, sink: BaselineSink): void;
+  // How far before an event the rule looks (windows, novelty windows); 0 for single events.
+  lookbackMs: number;
 }
 
 export interface Rule extends RuleMetadata {
@@ -153,7 +157,20 @@ export interface BaselineLookupInfo {
   feature: string;
   // History older than this is outside the rule's baseline window.
   since: Date;
+  // The event being judged: only history before it counts (a stored baseline also holds later values).
+  at: Date;
+  accountId: string;
 }
+
+// A value a first-seen rule would look up for an event, reported so that a runner can keep a
+// baseline across batches (lib/detections/runner): (scope, scope key, "feature:value") at a time.
+export type BaselineSink = (
+  scope: BaselineScope,
+  accountId: string,
+  key: string,
+  value: string,
+  time: Date,
+) => void;
 
 // True when the value was already seen for this principal/account before the evaluated batch.
 export type BaselineLookup = (

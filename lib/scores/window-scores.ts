@@ -25,6 +25,7 @@ interface Row {
   arn: string | null;
   score: number;
   history_days: number;
+  learning: boolean;
   contributions: Contribution[] | null;
   total: string;
 }
@@ -65,7 +66,7 @@ export async function scoreWindow(
   }
   if (query.learning !== undefined) {
     params.push(query.learning);
-    outer.push(`((s.history_days < $5) = $${params.length})`);
+    outer.push(`((s.history_days < $5::int) = $${params.length})`);
   }
   params.push(query.limit ?? 1000, query.offset ?? 0);
   const limitParam = params.length - 1;
@@ -103,7 +104,8 @@ export async function scoreWindow(
        FROM active a LEFT JOIN combined c ON c.principal_id = a.principal_id
      )
      SELECT s.principal_id::text, s.account_id, p.principal_key, p.principal_type, p.name, p.arn,
-            s.score, s.history_days, s.contributions, count(*) OVER () AS total
+            s.score, s.history_days, s.history_days < $5::int AS learning, s.contributions,
+            count(*) OVER () AS total
      FROM scored s JOIN principal p ON p.id = s.principal_id
      ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
      ORDER BY s.score DESC, p.name, s.principal_id
@@ -126,7 +128,7 @@ function toPrincipalScore(row: Row, window: ScoreWindow): PrincipalScore {
     arn: row.arn,
     window,
     riskScore: row.score,
-    learning: row.history_days < LEARNING_DAYS,
+    learning: row.learning,
     historyDays: row.history_days,
     contributions: (row.contributions ?? []).map(({ item, ...rest }) => (item ? { ...rest, item } : rest)),
   };

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserFacingError } from '../../lib/db/errors';
+import { registerAnalyzeCommands } from './analyze-command';
 import { registerDbCommands } from './db-command';
 import { registerDemoCommand } from './demo-command';
 import { registerIngestCommand } from './ingest-command';
@@ -16,6 +17,7 @@ registerDbCommands(program);
 registerServeCommand(program);
 registerIngestCommand(program);
 registerDemoCommand(program);
+registerAnalyzeCommands(program);
 registerUserCommands(program);
 
 try {

@@ -107,10 +107,21 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
   },
   IpAddress: async (client) => {
     await client.ipAddress.create({
-      data: { ip: '203.0.113.9', kind: 'public', countryCode: 'NL', latitude: 52.37, asn: 64500 },
+      data: {
+        ip: '203.0.113.9',
+        kind: 'public',
+        countryCode: 'NL',
+        region: 'North Holland',
+        latitude: 52.37,
+        asn: 64500,
+        network: 'hosting',
+        networkProvider: 'leaseweb',
+      },
     });
     expect(await client.ipAddress.findUniqueOrThrow({ where: { ip: '203.0.113.9' } })).toMatchObject({
       countryCode: 'NL',
+      region: 'North Holland',
+      networkProvider: 'leaseweb',
       latitude: 52.37,
       asn: 64500,
     });
@@ -292,6 +303,66 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
         },
       }),
     ).rejects.toThrow();
+  },
+  RollupServiceHourly: async (client) => {
+    const key = {
+      hour: new Date('2026-03-04T05:00:00.000Z'),
+      accountId: '111122223333',
+      region: '',
+      service: 's3',
+      principalType: 'IAMUser',
+      ipKind: 'public',
+    };
+    await client.rollupServiceHourly.create({ data: { ...key, events: 7, errors: 2, accessDenied: 1 } });
+    expect(
+      await client.rollupServiceHourly.findUniqueOrThrow({
+        where: { hour_accountId_region_service_principalType_ipKind: key },
+      }),
+    ).toMatchObject({ events: 7, errors: 2, accessDenied: 1 });
+  },
+  RollupPrincipalHourly: async (client) => {
+    const key = { hour: new Date('2026-03-04T05:00:00.000Z'), accountId: '111122223333', principalId: 42n };
+    await client.rollupPrincipalHourly.create({ data: { ...key, events: 3, errors: 0, accessDenied: 0 } });
+    expect(
+      await client.rollupPrincipalHourly.findUniqueOrThrow({ where: { hour_accountId_principalId: key } }),
+    ).toMatchObject({ events: 3 });
+  },
+  RollupIpHourly: async (client) => {
+    const key = {
+      hour: new Date('2026-03-04T05:00:00.000Z'),
+      accountId: '111122223333',
+      sourceIp: '198.51.100.7',
+      principalId: 42n,
+    };
+    await client.rollupIpHourly.create({ data: { ...key, events: 5, errors: 1, accessDenied: 1 } });
+    expect(
+      await client.rollupIpHourly.findUniqueOrThrow({ where: { hour_accountId_sourceIp_principalId: key } }),
+    ).toMatchObject({ events: 5, errors: 1 });
+  },
+  DetectionBaseline: async (client) => {
+    const firstSeen = new Date('2026-03-01T00:00:00Z');
+    await client.detectionBaseline.create({
+      data: {
+        accountId: '111122223333',
+        scope: 'principal',
+        scopeKey: 'k',
+        value: 'region:eu-west-1',
+        firstSeen,
+        lastSeen: firstSeen,
+      },
+    });
+    expect(await client.detectionBaseline.findFirstOrThrow({ where: { scopeKey: 'k' } })).toMatchObject({
+      value: 'region:eu-west-1',
+      firstSeen,
+    });
+  },
+  DetectionJob: async (client) => {
+    const job = await client.ingestJob.create({ data: { source: '/tmp/analysed', sourceKind: 'path' } });
+    await client.detectionJob.create({ data: { jobId: job.id, eventsEvaluated: 10, findingsTouched: 2 } });
+    expect(await client.detectionJob.findUniqueOrThrow({ where: { jobId: job.id } })).toMatchObject({
+      eventsEvaluated: 10,
+      findingsTouched: 2,
+    });
   },
 };
 

@@ -4,7 +4,7 @@
 // does not flag every principal's first call.
 
 import type { NormalizedEvent } from '@/lib/cloudtrail/types';
-import type { FirstSeenSpec, Hit, RuleMetadata, RunEnvironment } from '../types';
+import type { BaselineSink, FirstSeenSpec, Hit, RuleContext, RuleMetadata, RunEnvironment } from '../types';
 import { dedupKeyOf, groupKeyOf, type Resolved, resolveMatch } from './hits';
 
 const HOUR_MS = 3_600_000;
@@ -47,7 +47,14 @@ export function runFirstSeen<C>(
     if (previous !== undefined && time - previous <= baselineMs) continue;
     const namespaced = `${spec.feature}:${value}`;
     const since = new Date(time - baselineMs);
-    if (env.baseline(spec.scope, scopeKey, namespaced, { ruleId: meta.id, feature: spec.feature, since })) {
+    const info = {
+      ruleId: meta.id,
+      feature: spec.feature,
+      since,
+      at: event.eventTime,
+      accountId: event.recipientAccountId,
+    };
+    if (env.baseline(spec.scope, scopeKey, namespaced, info)) {
       continue;
     }
     if (time < learnUntil) continue;
@@ -88,4 +95,20 @@ export function runFirstSeen<C>(
     });
   }
   return hits;
+}
+
+export function observeFirstSeen<C>(
+  spec: FirstSeenSpec<C>,
+  config: C,
+  events: readonly NormalizedEvent[],
+  ctx: RuleContext,
+  sink: BaselineSink,
+): void {
+  for (const event of events) {
+    if (!spec.filter(event, config, ctx)) continue;
+    const value = spec.value(event, config, ctx);
+    if (value === null) continue;
+    const scopeKey = spec.scope === 'principal' ? event.principalKey : event.recipientAccountId;
+    sink(spec.scope, event.recipientAccountId, scopeKey, `${spec.feature}:${value}`, event.eventTime);
+  }
 }

@@ -1,0 +1,97 @@
+// Rebuilds the per-day activity (principal_day) and the per-day items (principal_day_item) of
+// given (principal, day) pairs straight from the events, set-based. Deleting and re-inserting
+// whole days keeps the rebuild idempotent however many times a job or a re-run touches a day.
+
+import type pg from 'pg';
+
+/** Creates and fills temp table score_pair(principal_id, day) with the pairs a job's events fall on. */
+export async function collectJobPairs(client: pg.PoolClient, jobId: string): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS score_pair (principal_id bigint, day date) ON COMMIT DROP`,
+  );
+  await client.query(
+    `INSERT INTO score_pair
+     SELECT DISTINCT e.principal_id, (e.event_time AT TIME ZONE 'UTC')::date
+     FROM event e
+     WHERE e.ingest_file_id IN (SELECT id FROM ingest_file WHERE job_id = $1 AND events_inserted > 0)`,
+    [jobId],
+  );
+}
+
+/** Every (principal, day) with events: a full rebuild. */
+export async function collectAllPairs(client: pg.PoolClient): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS score_pair (principal_id bigint, day date) ON COMMIT DROP`,
+  );
+  await client.query(
+    `INSERT INTO score_pair
+     SELECT DISTINCT e.principal_id, (e.event_time AT TIME ZONE 'UTC')::date FROM event e`,
+  );
+}
+
+/** Rebuilds principal_day and principal_day_item for the pairs in score_pair. */
+export async function rebuildDays(client: pg.PoolClient): Promise<void> {
+  await client.query(`ANALYZE score_pair`);
+  await client.query(
+    `DELETE FROM principal_day d USING score_pair s WHERE d.principal_id = s.principal_id AND d.day = s.day`,
+  );
+  await client.query(
+    `DELETE FROM principal_day_item d USING score_pair s WHERE d.principal_id = s.principal_id AND d.day = s.day`,
+  );
+  // The pairs' events once, into a temp table both inserts read.
+  await client.query(
+    `CREATE TEMP TABLE score_event ON COMMIT DROP AS
+     SELECT e.principal_id, e.account_id, s.day, e.event_id, e.event_time,
+            extract(hour FROM e.event_time AT TIME ZONE 'UTC')::int AS hour,
+            e.error_code, e.service, e.event_name, e.region, e.access_key_id, e.ip_kind, e.source_ip,
+            e.user_agent_id, e.detail
+     FROM score_pair s
+     JOIN event e ON e.principal_id = s.principal_id
+                 AND e.event_time >= s.day::timestamp AT TIME ZONE 'UTC'
+                 AND e.event_time < (s.day + 1)::timestamp AT TIME ZONE 'UTC'`,
+  );
+  await client.query(
+    `INSERT INTO principal_day (principal_id, account_id, day, calls, errors, access_denied,
+                                hourly_calls, hourly_errors, services, first_time, last_time)
+     WITH hourly AS (
+       SELECT principal_id, day, hour, count(*) AS calls, count(error_code) AS errors
+       FROM score_event GROUP BY principal_id, day, hour
+     ), arrays AS (
+       SELECT h.principal_id, h.day,
+              array_agg(coalesce(x.calls, 0)::int ORDER BY h.hour) AS hourly_calls,
+              array_agg(coalesce(x.errors, 0)::int ORDER BY h.hour) AS hourly_errors
+       FROM (SELECT DISTINCT principal_id, day, g AS hour FROM score_pair, generate_series(0, 23) g) h
+       LEFT JOIN hourly x USING (principal_id, day, hour)
+       GROUP BY h.principal_id, h.day
+     )
+     SELECT e.principal_id, min(e.account_id), e.day, count(*), count(e.error_code),
+            count(*) FILTER (WHERE e.error_code ~* '(AccessDenied|UnauthorizedOperation|Unauthorized|Forbidden)'),
+            a.hourly_calls, a.hourly_errors, count(DISTINCT e.service), min(e.event_time), max(e.event_time)
+     FROM score_event e JOIN arrays a USING (principal_id, day)
+     GROUP BY e.principal_id, e.day, a.hourly_calls, a.hourly_errors`,
+  );
+  await client.query(
+    `INSERT INTO principal_day_item (principal_id, account_id, day, kind, value, calls, first_time, first_event_id)
+     SELECT e.principal_id, min(e.account_id), e.day, k.kind, k.value, count(*), min(e.event_time),
+            (array_agg(e.event_id ORDER BY e.event_time, e.event_id))[1]
+     FROM score_event e
+     LEFT JOIN ip_address ip ON e.ip_kind = 'public' AND ip.ip = e.source_ip
+     LEFT JOIN user_agent ua ON ua.id = e.user_agent_id
+     CROSS JOIN LATERAL (VALUES
+       ('ip', CASE WHEN e.ip_kind = 'public' THEN host(e.source_ip) END),
+       ('asn', CASE WHEN ip.asn IS NOT NULL THEN 'AS' || ip.asn || coalesce(' ' || ip.as_org, '') END),
+       ('country', ip.country_code),
+       ('city', CASE WHEN ip.city IS NOT NULL THEN ip.city || coalesce(', ' || ip.country_code, '') END),
+       ('ua_family', ua.family),
+       ('service', e.service),
+       ('api', CASE WHEN e.event_name IS NOT NULL THEN coalesce(e.service, '?') || ':' || e.event_name END),
+       ('region', e.region),
+       ('role', CASE WHEN e.event_name LIKE 'AssumeRole%' THEN e.detail -> 'requestParameters' ->> 'roleArn' END),
+       ('bucket', e.detail -> 'requestParameters' ->> 'bucketName'),
+       ('access_key', e.access_key_id)
+     ) AS k(kind, value)
+     WHERE k.value IS NOT NULL AND k.value <> ''
+     GROUP BY e.principal_id, e.day, k.kind, k.value`,
+  );
+  await client.query(`DROP TABLE score_event`);
+}
