@@ -56,7 +56,7 @@ export async function enrichIpAddresses(
         hit?.network?.kind ?? null,
         hit?.network?.provider ?? null,
       ];
-      values.forEach((value, index) => columns[index].push(value));
+      for (const [index, value] of values.entries()) columns[index]?.push(value);
     }
     await pool.query(UPDATE_BATCH, columns);
     summary.addresses += rows.length;

@@ -36,7 +36,11 @@ function record(overrides: Record<string, unknown>) {
 const firstJob = [
   record({ eventTime: at(1, 12, 1), sourceIPAddress: '8.8.8.8' }),
   record({ eventTime: at(1, 12, 2), sourceIPAddress: '8.8.8.8', errorCode: 'AccessDenied' }),
-  record({ eventTime: at(1, 12, 3), sourceIPAddress: '54.80.0.1', errorCode: 'Client.UnauthorizedOperation' }),
+  record({
+    eventTime: at(1, 12, 3),
+    sourceIPAddress: '54.80.0.1',
+    errorCode: 'Client.UnauthorizedOperation',
+  }),
   record({ eventTime: at(1, 13, 4), sourceIPAddress: '10.0.0.5', errorCode: 'NoSuchBucket' }),
   record({ eventTime: at(1, 13, 5), sourceIPAddress: 'ec2.amazonaws.com', userIdentity: ci }),
   record({ eventTime: at(3, 9, 0), sourceIPAddress: '54.80.0.1', userIdentity: ci }),
@@ -71,7 +75,9 @@ async function expectRollupsMatchEvents() {
     ).toEqual(direct);
   }
   expect(
-    await rows(`SELECT host(source_ip) AS ip, sum(events)::int AS events FROM rollup_ip_hourly GROUP BY 1 ORDER BY 1`),
+    await rows(
+      `SELECT host(source_ip) AS ip, sum(events)::int AS events FROM rollup_ip_hourly GROUP BY 1 ORDER BY 1`,
+    ),
   ).toEqual(
     await rows(`SELECT host(source_ip) AS ip, count(*)::int AS events FROM event
                 WHERE source_ip IS NOT NULL GROUP BY 1 ORDER BY 1`),
@@ -136,6 +142,7 @@ test('a second job refreshes the hours it touched and leaves the others as they 
   // Only the new address was looked up.
   expect(await rows(`SELECT host(ip) AS ip FROM ip_address WHERE enriched_at IS NULL`)).toEqual([]);
   expect(
-    (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ip_address WHERE country_code IS NOT NULL`))[0].n,
+    (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ip_address WHERE country_code IS NOT NULL`))[0]
+      ?.n,
   ).toBe(3);
 });
