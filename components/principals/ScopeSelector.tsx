@@ -103,7 +103,7 @@ export function ScopeSelector({
               type="datetime-local"
               name={name}
               defaultValue={toInput(value)}
-              className={`${selectClasses} w-48 pr-2`}
+              className={`${selectClasses} w-56 pr-2`}
               required
             />
           </label>

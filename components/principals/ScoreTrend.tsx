@@ -31,6 +31,7 @@ export function ScoreTrend({
             fillOpacity={0.18}
             strokeWidth={2}
             connectNulls={false}
+            dot={{ r: 2, fill: '#e2571c', strokeWidth: 0 }}
             isAnimationActive={false}
           />
         </AreaChart>

@@ -94,7 +94,7 @@ test('a shared principal URL opens with its scope and filters, and brushing zoom
   await expect(timeline.getByRole('row')).toHaveCount(3);
   await expect(timeline.getByRole('row').nth(1)).toContainText('CreateAccessKey');
   await expect(timeline.getByRole('row').nth(2)).toContainText('ListUsers');
-  await expect(page.getByLabel('Service')).toHaveValue('iam');
+  await expect(page.getByRole('form', { name: 'Timeline filters' }).getByLabel('Service')).toHaveValue('iam');
 
   // Raw JSON of the denied call.
   await timeline.getByRole('button', { name: /^Raw JSON of ListUsers/ }).click();
