@@ -47,7 +47,7 @@ const PRINCIPAL_ITEMS_SQL = `
 WITH combos AS (
   SELECT e.source_ip, e.user_agent_id, e.service, e.event_name, e.region, e.access_key_id,
          CASE WHEN e.event_name LIKE 'AssumeRole%' THEN e.detail->'requestParameters'->>'roleArn' END AS role_arn,
-         e.detail->'requestParameters'->>'bucketName' AS bucket,
+         CASE WHEN e.event_source = 's3.amazonaws.com' THEN e.detail->'requestParameters'->>'bucketName' END AS bucket,
          (e.event_time >= $2 AND e.event_time < $3) AS in_scope,
          (e.event_time >= $4 AND e.event_time < $5) AS in_baseline,
          count(*)::int AS n, min(e.event_time) AS first_at, max(e.event_time) AS last_at
@@ -88,6 +88,7 @@ HAVING bool_or(in_scope)`;
 // with an index to probe (source IP, event name) are checked one by one with EXISTS; geography
 // goes through the small ip_address table to the source-IP index; the rest share one pass over
 // the account's baseline events (event_account_time_idx), filtered to the candidate values only.
+// Access keys are not checked: see newForAccount below.
 const ACCOUNT_SEEN_SQL = `
 SELECT 'ip' AS dim, host(v) AS value FROM unnest($4::inet[]) AS v
  WHERE EXISTS (SELECT 1 FROM event e WHERE e.source_ip = v AND e.event_time >= $2 AND e.event_time < $3
@@ -115,18 +116,17 @@ SELECT DISTINCT d.dim, d.value
  CROSS JOIN LATERAL (VALUES
    ('service', e.service, e.service = ANY($9::text[])),
    ('region', e.region, e.region = ANY($10::text[])),
-   ('key', e.access_key_id, e.access_key_id = ANY($11::text[])),
-   ('ua', ua.family, ua.family = ANY($12::text[])),
+   ('ua', ua.family, ua.family = ANY($11::text[])),
    ('role', e.detail->'requestParameters'->>'roleArn', e.event_name LIKE 'AssumeRole%'
-              AND e.detail->'requestParameters'->>'roleArn' = ANY($13::text[])),
-   ('bucket', e.detail->'requestParameters'->>'bucketName',
-              e.detail->'requestParameters'->>'bucketName' = ANY($14::text[]))
+              AND e.detail->'requestParameters'->>'roleArn' = ANY($12::text[])),
+   ('bucket', e.detail->'requestParameters'->>'bucketName', e.event_source = 's3.amazonaws.com'
+              AND e.detail->'requestParameters'->>'bucketName' = ANY($13::text[]))
  ) AS d(dim, value, wanted)
- WHERE $15::boolean AND e.account_id = $1 AND e.event_time >= $2 AND e.event_time < $3
-   AND (e.service = ANY($9::text[]) OR e.region = ANY($10::text[]) OR e.access_key_id = ANY($11::text[])
-        OR e.user_agent_id IN (SELECT id FROM user_agent WHERE family = ANY($12::text[]))
-        OR e.detail->'requestParameters'->>'roleArn' = ANY($13::text[])
-        OR e.detail->'requestParameters'->>'bucketName' = ANY($14::text[]))
+ WHERE $14::boolean AND e.account_id = $1 AND e.event_time >= $2 AND e.event_time < $3
+   AND (e.service = ANY($9::text[]) OR e.region = ANY($10::text[])
+        OR e.user_agent_id IN (SELECT id FROM user_agent WHERE family = ANY($11::text[]))
+        OR (e.event_name LIKE 'AssumeRole%' AND e.detail->'requestParameters'->>'roleArn' = ANY($12::text[]))
+        OR (e.event_source = 's3.amazonaws.com' AND e.detail->'requestParameters'->>'bucketName' = ANY($13::text[])))
    AND d.wanted`;
 
 const PANEL_LIMIT = 50;
@@ -150,7 +150,7 @@ export async function getNewlyObserved(db: Db, inputs: Inputs): Promise<Observed
   const seenInAccount = new Set<string>();
   if (candidates.length > 0) {
     const valuesOf = (dim: ObservedDimension) => candidates.filter((c) => c.dim === dim).map((c) => c.value);
-    const scanned: ObservedDimension[] = ['service', 'region', 'key', 'ua', 'role', 'bucket'];
+    const scanned: ObservedDimension[] = ['service', 'region', 'ua', 'role', 'bucket'];
     const account = await db.query<{ dim: string; value: string }>(ACCOUNT_SEEN_SQL, [
       accountId,
       baseline.from,
@@ -172,7 +172,10 @@ export async function getNewlyObserved(db: Db, inputs: Inputs): Promise<Observed
   for (const { dim, ...item } of rows) {
     panels[dim].push({
       ...item,
-      newForAccount: item.newForPrincipal && !seenInAccount.has(`${dim}\u0000${item.value}`),
+      // A key belongs to one principal (an IAM user's AKIA key, a session's ASIA key), so a key new
+      // to the principal is new to the account; checking would scan for nothing.
+      newForAccount:
+        item.newForPrincipal && (dim === 'key' || !seenInAccount.has(`${dim}\u0000${item.value}`)),
     });
   }
   for (const dim of OBSERVED_DIMENSIONS) {
