@@ -1,23 +1,12 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import type { EventFilters } from '../../links';
+import { SORT_COLUMNS, type SortColumn } from './sort-columns';
 
 // The explorer's URL parameters (lib/links.ts EventFilters and EventsView), parsed once here so
 // the page, the export routes and the benchmark read exactly the same filter. A value that does
 // not parse is dropped and named in `invalid`, so the page can say which filter it ignored
 // instead of silently showing a broader result.
-
-export const SORT_COLUMNS = [
-  'time',
-  'event',
-  'service',
-  'account',
-  'region',
-  'principal',
-  'ip',
-  'error',
-] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export const PAGE_SIZE = 50;
 export const CONTEXT_MINUTES = [5, 15, 60] as const;
@@ -131,6 +120,10 @@ const VIEW_SCHEMAS = {
     .int()
     .refine((value) => (CONTEXT_MINUTES as readonly number[]).includes(value)),
 };
+
+/** The URL parameter names of filters and of the view, in lib/links.ts order. */
+export const FILTER_PARAMS = Object.keys(FILTER_SCHEMAS) as (keyof ParsedEventFilters)[];
+export const VIEW_PARAMS = Object.keys(VIEW_SCHEMAS) as (keyof ParsedEventsView)[];
 
 function firstValues(input: SearchParamsInput): Record<string, string | undefined> {
   if (input instanceof URLSearchParams) {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type EventDbRow, type EventRow, toEventRow } from './event-row';
-import { EVENT_ROW_COLUMNS } from './event-sql';
+import { EVENT_ROW_COLUMNS, EVENT_ROW_JOINS } from './event-sql';
 
 /** Listed at most; a busy automation principal can make thousands of calls in an hour. */
 export const CONTEXT_LIMIT = 200;
@@ -24,9 +24,7 @@ export async function getEventContext(
   const found = await db.query<EventDbRow>(
     `SELECT ${EVENT_ROW_COLUMNS}
        FROM event e
-       JOIN principal p ON p.id = e.principal_id
-       LEFT JOIN user_agent ua ON ua.id = e.user_agent_id
-       LEFT JOIN ip_address i ON i.ip = e.source_ip
+       ${EVENT_ROW_JOINS}
       WHERE e.account_id = $1 AND e.event_id = $2
       LIMIT 1`,
     [accountId, eventId],
@@ -40,9 +38,7 @@ export async function getEventContext(
     db.query<EventDbRow>(
       `SELECT ${EVENT_ROW_COLUMNS}
          FROM event e
-         JOIN principal p ON p.id = e.principal_id
-         LEFT JOIN user_agent ua ON ua.id = e.user_agent_id
-         LEFT JOIN ip_address i ON i.ip = e.source_ip
+         ${EVENT_ROW_JOINS}
         WHERE e.principal_id = $1::bigint AND ${condition}
         ORDER BY e.event_time ${order}, e.event_id ${order}
         LIMIT ${HALF + 1}`,

@@ -6,7 +6,7 @@ import {
   type ParsedEventsView,
 } from './event-filters';
 import { type EventDbRow, type EventRow, toEventRow } from './event-row';
-import { buildEventWhere, EVENT_ROW_COLUMNS, orderBySql, rowJoins, type TimeWindow } from './event-sql';
+import { buildEventWhere, eventRowsSql, type TimeWindow } from './event-sql';
 import { getLatestEventTime } from './get-latest-event-time';
 
 /**
@@ -56,18 +56,17 @@ export async function searchEvents(
 ): Promise<EventSearchResult> {
   const { window, isDefault } = await resolveTimeWindow(db, filters);
   const where = buildEventWhere(filters, window);
-  const from = `FROM event e\n${where.joins}\nWHERE ${where.where}`;
-  const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) capped`;
+  const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM event e WHERE ${where.where} LIMIT ${COUNT_CAP + 1}) capped`;
   const [count, page] = await Promise.all([
     db.query<{ n: number }>(countSql, where.values),
     db.query<EventDbRow>(
-      `SELECT ${EVENT_ROW_COLUMNS}
-       FROM event e
-       ${where.joins}
-       ${rowJoins(where)}
-       WHERE ${where.where}
-       ORDER BY ${orderBySql(view.sort, view.dir)}
-       LIMIT ${PAGE_SIZE} OFFSET ${(view.page - 1) * PAGE_SIZE}`,
+      eventRowsSql(
+        where,
+        view.sort,
+        view.dir,
+        '',
+        `LIMIT ${PAGE_SIZE} OFFSET ${(view.page - 1) * PAGE_SIZE}`,
+      ),
       where.values,
     ),
   ]);

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ParsedEventFilters, ParsedEventsView } from './event-filters';
 import { type EventDbRow, type EventRow, toEventRow } from './event-row';
-import { buildEventWhere, EVENT_ROW_COLUMNS, orderBySql, rowJoins } from './event-sql';
+import { buildEventWhere, eventRowsSql } from './event-sql';
 import { resolveTimeWindow } from './search-events';
 
 export interface ExportEventRow extends EventRow {
@@ -29,13 +29,12 @@ export async function* streamEvents(
     const where = buildEventWhere(filters, window);
     await client.query('BEGIN READ ONLY');
     await client.query(
-      `DECLARE event_export NO SCROLL CURSOR FOR
-       SELECT ${EVENT_ROW_COLUMNS}, e.detail -> 'requestParameters' AS request_parameters
-         FROM event e
-         ${where.joins}
-         ${rowJoins(where)}
-        WHERE ${where.where}
-        ORDER BY ${orderBySql(view.sort, view.dir)}`,
+      `DECLARE event_export NO SCROLL CURSOR FOR ${eventRowsSql(
+        where,
+        view.sort,
+        view.dir,
+        ", e.detail -> 'requestParameters' AS request_parameters",
+      )}`,
       where.values,
     );
     while (true) {
