@@ -5,7 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { ACCOUNT, ALL_RECORDS, DANA_ARN, NEW_KEY, ROLE_ARN } from '../fixtures/principals/pivot-trail';
 import { gz } from '../helpers/memory-source';
 import { runCli } from './support/cli';
-import { signIn } from './support/sign-in';
+import { signedInPage } from './support/sign-in';
 
 // The pivot story of tests/fixtures/principals: dana, in the scope of 25 Oct 2026, signs in from
 // new places, creates a key for svc-backup and assumes Admin, whose session stops CloudTrail.
@@ -38,7 +38,7 @@ async function danaHref(page: Page): Promise<string> {
 }
 
 test('the principals list searches by name and access key and opens a principal', async ({ browser }) => {
-  const page = await signIn(browser);
+  const page = await signedInPage(browser);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Principals' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Principals' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Principals' });
@@ -62,7 +62,7 @@ test('the principals list searches by name and access key and opens a principal'
 test('a shared principal URL opens with its scope and filters, and brushing zooms the scope', async ({
   browser,
 }) => {
-  const page = await signIn(browser);
+  const page = await signedInPage(browser);
   const href = await danaHref(page);
   await page.goto(`${href}?from=${SCOPE.from}&to=${SCOPE.to}&tservice=iam`);
 
@@ -127,7 +127,7 @@ test('a shared principal URL opens with its scope and filters, and brushing zoom
 });
 
 test('an event opens with its ±10-minute context across the account', async ({ browser }) => {
-  const page = await signIn(browser);
+  const page = await signedInPage(browser);
   const href = await danaHref(page);
   await page.goto(`${href}?from=${SCOPE.from}&to=${SCOPE.to}&tevent=ListUsers`);
   const timeline = page.getByRole('table', { name: 'Timeline' });
@@ -141,7 +141,7 @@ test('an event opens with its ±10-minute context across the account', async ({ 
 });
 
 test('an account summary opens straight from its URL and explains its posture', async ({ browser }) => {
-  const page = await signIn(browser);
+  const page = await signedInPage(browser);
   await page.goto(`/accounts/${ACCOUNT}`);
   await expect(page.getByRole('heading', { level: 1, name: `Account ${ACCOUNT}` })).toBeVisible();
   const posture = page.getByRole('region', { name: 'Security posture' });

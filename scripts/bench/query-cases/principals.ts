@@ -84,7 +84,7 @@ async function accountSummary(pool: pg.Pool) {
   return Promise.all([getAccountFindingCounts(pool, accountId), getAccountPosture(pool, accountId, window)]);
 }
 
-const cases: { name: string; run(pool: pg.Pool): Promise<unknown> }[] = [
+const cases: QueryCase[] = [
   { name: 'principal page: busiest principal, 7-day scope', run: (pool) => principalPage(pool, 7) },
   { name: 'principal page: busiest principal, 1-day scope', run: (pool) => principalPage(pool, 1) },
   { name: 'principals list: by risk', run: (pool) => principalsList(pool) },
