@@ -3,7 +3,15 @@
 // Used for the stored day scores (a window of one day) and for the pages' arbitrary windows.
 
 import type pg from 'pg';
-import { ESCALATION_MULTIPLIER, LEARNING_DAYS, MAX_FACTOR } from './composite';
+import {
+  BASELINE_FREE_FEATURES,
+  CORROBORATION,
+  ESCALATION_MULTIPLIER,
+  LEARNING_DAYS,
+  MAX_FACTOR,
+  NOT_ANOMALIES,
+  UNCORROBORATED_CAP,
+} from './composite';
 import type { Contribution, PrincipalScore, ScoreWindow } from './types';
 
 export interface WindowScoreQuery {
@@ -48,7 +56,17 @@ export async function scoreWindow(
   rows: PrincipalScore[];
 }> {
   const { firstDay, endDay } = windowDays(query.window);
-  const params: unknown[] = [firstDay, endDay, MAX_FACTOR, ESCALATION_MULTIPLIER, LEARNING_DAYS];
+  const params: unknown[] = [
+    firstDay,
+    endDay,
+    MAX_FACTOR,
+    ESCALATION_MULTIPLIER,
+    LEARNING_DAYS,
+    UNCORROBORATED_CAP,
+    [...NOT_ANOMALIES],
+    [...BASELINE_FREE_FEATURES],
+    CORROBORATION,
+  ];
   const where: string[] = [];
   if (query.accountId) {
     params.push(query.accountId);
@@ -90,18 +108,27 @@ export async function scoreWindow(
        SELECT principal_id,
               1 - exp(sum(ln(1 - least(greatest(contribution, 0), $3::float8)))) AS risk,
               bool_or(coalesce((evidence ->> 'escalation')::boolean, false)) AS escalation,
+              1 - exp(coalesce(sum(ln(1 - least(greatest(contribution, 0), $3::float8)))
+                    FILTER (WHERE NOT feature = ANY($7::text[])), 0)) AS anomaly,
+              1 - exp(coalesce(sum(ln(1 - least(greatest(contribution, 0), $3::float8)))
+                    FILTER (WHERE feature = ANY($8::text[])), 0)) AS baseline_free,
               jsonb_agg(jsonb_build_object('feature', feature, 'item', item, 'value', value,
                           'weight', weight, 'contribution', contribution, 'evidence', evidence)
                         ORDER BY contribution DESC, feature, item) AS contributions
        FROM best GROUP BY principal_id
-     ), scored AS (
+     ), raw AS (
        SELECT a.principal_id, a.account_id,
-              round(least(100, 100 * coalesce(c.risk, 0)
-                    * CASE WHEN c.escalation THEN $4::float8 ELSE 1 END)::numeric, 1)::float8 AS score,
+              least(100, 100 * coalesce(c.risk, 0) * CASE WHEN c.escalation THEN $4::float8 ELSE 1 END) AS risk,
+              coalesce(c.anomaly, 0) AS anomaly, coalesce(c.baseline_free, 0) AS baseline_free,
               ($2::date - 1) - (SELECT min(h.day) FROM principal_day h WHERE h.principal_id = a.principal_id)
                 AS history_days,
               c.contributions
        FROM active a LEFT JOIN combined c ON c.principal_id = a.principal_id
+     ), scored AS (
+       SELECT r.*,
+              round((CASE WHEN (CASE WHEN r.history_days < $5::int THEN r.baseline_free ELSE r.anomaly END) >= $9::float8
+                          THEN r.risk ELSE least(r.risk, $6::float8) END)::numeric, 1)::float8 AS score
+       FROM raw r
      )
      SELECT s.principal_id::text, s.account_id, p.principal_key, p.principal_type, p.name, p.arn,
             s.score, s.history_days, s.history_days < $5::int AS learning, s.contributions,

@@ -1,11 +1,11 @@
 import { type Command, Option } from 'commander';
 import { AFTER_INGEST_STEPS } from '../../lib/analysis/after-ingest-steps';
-import { UserFacingError } from '../../lib/db/errors';
 import { closePool, getPool } from '../../lib/db/pg-pool';
 import { runAfterIngest } from '../../lib/ingest/after-ingest';
 import { openIngestSource } from '../../lib/ingest/open-source';
 import { createIngestJob, type JobSummary, runIngestJob } from '../../lib/ingest/run-job';
 import { verifyJobDigests } from '../../lib/ingest/verify-job-digests';
+import { parseDay } from './parse-day';
 import { IngestProgressBar } from './progress-bar';
 import { withDatabase } from './with-database';
 
@@ -39,8 +39,8 @@ export function registerIngestCommand(program: Command): void {
       const filters = {
         accounts: splitList(options.accounts),
         regions: splitList(options.regions),
-        from: parseDay(options.from, '--from'),
-        to: parseDay(options.to, '--to'),
+        from: parseOptionalDay(options.from, '--from'),
+        to: parseOptionalDay(options.to, '--to'),
       };
       const summary = await withDatabase(async () => {
         try {
@@ -76,18 +76,8 @@ function splitList(value: string | undefined): string[] | undefined {
   return items?.length ? items : undefined;
 }
 
-function parseDay(value: string | undefined, flag: string): Date | undefined {
-  if (!value) return undefined;
-  const day = new Date(`${value}T00:00:00Z`);
-  // The round trip also refuses days a month lacks: Date.parse reads 2026-02-30 as 2026-03-02.
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(day.getTime()) ||
-    !day.toISOString().startsWith(value)
-  ) {
-    throw new UserFacingError(`${flag} must be a date like 2026-01-31, got "${value}".`);
-  }
-  return day;
+function parseOptionalDay(value: string | undefined, flag: string): Date | undefined {
+  return value ? parseDay(value, flag) : undefined;
 }
 
 function printSummary(summary: JobSummary): void {

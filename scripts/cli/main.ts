@@ -4,6 +4,7 @@ import { registerAnalyzeCommands } from './analyze-command';
 import { registerDbCommands } from './db-command';
 import { registerDemoCommand } from './demo-command';
 import { registerIngestCommand } from './ingest-command';
+import { registerPrincipalsCommand } from './principals-command';
 import { registerServeCommand } from './serve-command';
 import { registerUserCommands } from './user-command';
 
@@ -17,6 +18,7 @@ registerDbCommands(program);
 registerServeCommand(program);
 registerIngestCommand(program);
 registerDemoCommand(program);
+registerPrincipalsCommand(program);
 registerAnalyzeCommands(program);
 registerUserCommands(program);
 

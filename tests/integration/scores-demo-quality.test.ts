@@ -13,7 +13,10 @@ import { setupIngestDatabase } from '../helpers/ingest-database';
 /**
  * The scores against the demo generator's ground truth (issue 5, Quality): on each attack day
  * every compromised principal ranks in the top 3 of its account, and no benign principal scores
- * above 50 on any day. The trail goes through the real ingest and after-ingest steps.
+ * above 50 on any day. "Of its account": the attack touches two accounts and four named
+ * principals on one day, so a single organisation-wide top 3 could not hold them all; the
+ * account is where the risk summary ranks them. The trail goes through the real ingest and
+ * after-ingest steps (enrichment, detections, scores), 12,000 events over 30 days.
  */
 const db = setupIngestDatabase();
 let dir: string;
@@ -40,13 +43,13 @@ beforeAll(async () => {
   await runAfterIngest(db.pool, jobId, AFTER_INGEST_STEPS, { quiet: true });
   principals = (
     await db.pool.query<PrincipalRow>(
-      `SELECT id::text, account_id, principal_type, arn, session_name, principal_key, name FROM principal`,
+      `SELECT id::text, account_id, principal_type, arn, session_name FROM principal`,
     )
   ).rows;
 }, 180_000);
 
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** A compromised principal from the truth file matched to its principal rows (by ARN and account). */
@@ -71,35 +74,49 @@ describe('demo ground truth', () => {
         const rank = inAccount.findIndex((r) => ids.has(r.principalId));
         expect(rank, `${p.arn} on ${day}`).toBeGreaterThanOrEqual(0);
         expect(rank, `${p.arn} on ${day}`).toBeLessThan(3);
+        // And it is an alarm, not just the least quiet of a quiet account.
+        expect(inAccount[rank]?.riskScore, `${p.arn} on ${day}`).toBeGreaterThan(50);
       }
     }
   });
 
   test('no benign principal scores above 50 on any day', async () => {
-    const compromisedArns = new Set<string>(
+    // Benign: not a compromised principal of the truth file and never the caller of an attack
+    // event (the attacker also appears under identities the file does not name, such as the
+    // cross-account caller prod sees when svc-backup's new key assumes a role there).
+    const compromised = new Set<string>(
       truth.compromisedPrincipals.map((p: { accountId: string; arn: string }) => `${p.accountId}|${p.arn}`),
     );
+    const attackEvents = truth.storylines.flatMap(
+      (s: { events: { accountId: string; eventId: string }[] }) => s.events,
+    );
+    const { rows: attackers } = await db.pool.query<{ id: string }>(
+      `SELECT DISTINCT e.principal_id::text AS id FROM event e
+       JOIN unnest($1::text[], $2::text[]) AS t(account_id, event_id)
+         ON e.account_id = t.account_id AND e.event_id = t.event_id`,
+      [
+        attackEvents.map((e: { accountId: string }) => e.accountId),
+        attackEvents.map((e: { eventId: string }) => e.eventId),
+      ],
+    );
+    expect(attackers.length).toBeGreaterThanOrEqual(4);
+    const attackerIds = new Set(attackers.map((r) => r.id));
     const { rows } = await db.pool.query<{
       principal_id: string;
       account_id: string;
       arn: string | null;
       day: string;
       score: number;
-      contributions: unknown;
     }>(
-      `SELECT s.principal_id::text, s.account_id, p.arn, to_char(s.window_start, 'YYYY-MM-DD') AS day, s.score, s.contributions
+      `SELECT s.principal_id::text, s.account_id, p.arn, to_char(s.window_start, 'YYYY-MM-DD') AS day, s.score, s.learning, s.contributions
        FROM principal_score s JOIN principal p ON p.id = s.principal_id
        WHERE s.granularity = 'day' ORDER BY s.score DESC`,
     );
-    expect(rows.length).toBeGreaterThan(100);
-    const benign = rows.filter((r) => !compromisedArns.has(`${r.account_id}|${r.arn}`));
-    console.log(
-      'BENIGN',
-      JSON.stringify(
-        benign.slice(0, 3).map((r) => ({ ...r, p: principals.find((x) => x.id === r.principal_id) })),
-      ),
+    const benign = rows.filter(
+      (r) => !compromised.has(`${r.account_id}|${r.arn}`) && !attackerIds.has(r.principal_id),
     );
+    expect(benign.length).toBeGreaterThan(100);
     const over = benign.filter((r) => r.score > 50);
-    expect(over.map((r) => `${r.arn} ${r.day} ${r.score}`)).toEqual([]);
+    expect(over.map((r) => `${r.arn ?? r.principal_id} ${r.day} ${r.score}`)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   FINDING_WEIGHTS,
   IMPOSSIBLE_TRAVEL_WEIGHT,
   NOVELTY_WEIGHTS,
+  type NoveltyWeight,
   OFF_HOURS,
   RATE_WEIGHTS,
   SENSITIVE_API,
@@ -89,10 +90,30 @@ function itemEvidence(items: readonly NewItemWithEvent[]): Evidence {
   };
 }
 
-/** Items that count today: all new ones once established; only account-new ones while learning. */
+/**
+ * Items that count today: all new ones once established; only account-new ones while learning.
+ * Temporary (ASIA) keys are new with every session, so only long-term (AKIA) keys count as new.
+ */
 function countable(input: DayInput): NewItemWithEvent[] {
-  return input.newItems.filter((item) =>
-    item.newForAccount ? !input.accountLearning || !input.learning : !input.learning,
+  return input.newItems.filter(
+    (item) =>
+      (item.kind !== 'access_key' || item.value.startsWith('AKIA')) &&
+      (item.newForAccount ? !input.accountLearning || !input.learning : !input.learning),
+  );
+}
+
+/**
+ * The factor of a group of new items: those new to the whole account at one weight, those new
+ * only to the principal at a lower one. While the account is learning its "new" is not news, so
+ * all of them count at the lower weight.
+ */
+function noveltyFactor(input: DayInput, items: readonly NewItemWithEvent[], w: NoveltyWeight): number {
+  const forAccount = input.accountLearning ? 0 : items.filter((i) => i.newForAccount).length;
+  const forPrincipal = items.length - forAccount;
+  return (
+    1 -
+    (1 - w.newForAccount * saturate(forAccount, w.scale)) *
+      (1 - w.newForPrincipal * saturate(forPrincipal, w.scale))
   );
 }
 
@@ -102,13 +123,7 @@ function noveltyFeatures(input: DayInput, items: readonly NewItemWithEvent[]): C
   for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
   for (const [kind, list] of byKind) {
     const w = NOVELTY_WEIGHTS[kind];
-    // While the account is learning, its own "new" is not news either.
-    const forAccount = input.accountLearning ? 0 : list.filter((i) => i.newForAccount).length;
-    const forPrincipal = list.length - forAccount;
-    const c =
-      1 -
-      (1 - w.newForAccount * saturate(forAccount, w.scale)) *
-        (1 - w.newForPrincipal * saturate(forPrincipal, w.scale));
+    const c = noveltyFactor(input, list, w);
     if (c <= 0) continue;
     const sorted = [...list].sort(
       (a, b) => Number(b.newForAccount) - Number(a.newForAccount) || b.count - a.count,
@@ -129,12 +144,7 @@ function noveltyFeatures(input: DayInput, items: readonly NewItemWithEvent[]): C
 function sensitiveFeature(input: DayInput, items: readonly NewItemWithEvent[]): Contribution | null {
   const apis = items.filter((i) => i.kind === 'api' && SENSITIVE_APIS.has(i.value));
   if (apis.length === 0) return null;
-  const forAccount = input.accountLearning ? 0 : apis.filter((i) => i.newForAccount).length;
-  const forPrincipal = apis.length - forAccount;
-  const c =
-    1 -
-    (1 - SENSITIVE_API.newForAccount * saturate(forAccount, SENSITIVE_API.scale)) *
-      (1 - SENSITIVE_API.newForPrincipal * saturate(forPrincipal, SENSITIVE_API.scale));
+  const c = noveltyFactor(input, apis, SENSITIVE_API);
   return contribution('sensitive_api', apis.length, SENSITIVE_API.newForAccount, c, itemEvidence(apis));
 }
 
