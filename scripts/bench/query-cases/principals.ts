@@ -18,6 +18,7 @@ import {
   getPrincipalScore,
   listPrincipalsByRisk,
 } from '../../../lib/scores';
+import type { QueryCase } from '../query-case';
 
 // The principal page, the principals list and the account summary, read as their pages read
 // them (every section of a page in parallel), for scripts/bench/bench-queries.ts.
