@@ -17,7 +17,7 @@ import {
 import { formatUtc } from '@/lib/format';
 import { hrefWith } from '@/lib/principals/href-with';
 import type { ActivityHistogram as Histogram } from '@/lib/queries/principals/get-activity-histogram';
-import { DENIED_COLOR, ERROR_COLOR, SERIES_COLORS } from './chart-colors';
+import { DENIED_COLOR, ERROR_COLOR, SERIES_COLORS, TOOLTIP_STYLE } from './chart-colors';
 
 const DAY = 86_400_000;
 
@@ -115,7 +115,7 @@ export function ActivityHistogram({
             />
             <Tooltip
               labelFormatter={(value) => formatUtc(Number(value))}
-              contentStyle={{ fontSize: 12, borderRadius: 8 }}
+              contentStyle={TOOLTIP_STYLE}
               isAnimationActive={false}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />

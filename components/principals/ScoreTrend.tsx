@@ -1,6 +1,7 @@
 'use client';
 
 import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { TOOLTIP_STYLE } from './chart-colors';
 
 /** A small daily-score chart (0–100); days without activity are gaps, not zeros. */
 export function ScoreTrend({
@@ -20,7 +21,7 @@ export function ScoreTrend({
           <YAxis domain={[0, 100]} hide />
           <Tooltip
             formatter={(value) => [value ?? '—', 'risk']}
-            contentStyle={{ fontSize: 12, borderRadius: 8 }}
+            contentStyle={TOOLTIP_STYLE}
             isAnimationActive={false}
           />
           <Area
