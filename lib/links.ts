@@ -96,11 +96,29 @@ export function ruleHref(ruleId: string): string {
   return `/findings/rules/${encodeURIComponent(ruleId)}`;
 }
 
+/**
+ * The principal page's view: `from`/`to` set the scope, `bfrom`/`bto` the baseline window; the
+ * `t*` parameters are its timeline's page, sort ("time", "-time", "event", ...) and filters, and
+ * `around` (an event id) with `ctx` (minutes) and `cwho` ("principal" or "account") its context view.
+ */
+export interface PrincipalView {
+  from?: Date | string;
+  to?: Date | string;
+  bfrom?: Date | string;
+  bto?: Date | string;
+  tpage?: number;
+  tsort?: string;
+  tservice?: string;
+  tevent?: string;
+  terrors?: 'any' | 'denied';
+  tip?: string;
+  around?: string;
+  ctx?: number;
+  cwho?: 'principal' | 'account';
+}
+
 /** A principal's page; `from`/`to` set the scope, `bfrom`/`bto` the baseline window. */
-export function principalHref(
-  principalId: string | bigint,
-  window: { from?: Date | string; to?: Date | string; bfrom?: Date | string; bto?: Date | string } = {},
-): string {
+export function principalHref(principalId: string | bigint, window: PrincipalView = {}): string {
   return withQuery(`/principals/${principalId}`, { ...window });
 }
 

@@ -8,7 +8,7 @@ const ROLE_TONE = { admin: 'accent', analyst: 'neutral', viewer: 'neutral' } as 
 
 export function Header({ email, role, theme }: { email: string; role: Role; theme: ThemePreference }) {
   return (
-    <header className="sticky top-0 z-10 flex h-14 shrink-0 items-center justify-end gap-4 border-b border-line bg-surface/90 px-8 backdrop-blur">
+    <header className="sticky top-0 z-10 flex print:hidden h-14 shrink-0 items-center justify-end gap-4 border-b border-line bg-surface/90 px-8 backdrop-blur">
       <ThemeToggle initial={theme} />
       <div className="h-6 w-px bg-line" aria-hidden="true" />
       <div className="flex items-center gap-2.5">

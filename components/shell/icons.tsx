@@ -38,6 +38,13 @@ export const PrincipalsIcon = (p: P) => (
   </Icon>
 );
 
+export const AccountsIcon = (p: P) => (
+  <Icon {...p}>
+    <path d="M4 20.5V9l8-5.5L20 9v11.5" />
+    <path d="M8.5 20.5v-6h7v6M3 20.5h18" />
+  </Icon>
+);
+
 export const FindingsIcon = (p: P) => (
   <Icon {...p}>
     <path d="M12 3 4.5 6v5.5c0 4.6 3.1 8 7.5 9.5 4.4-1.5 7.5-4.9 7.5-9.5V6L12 3Z" />

@@ -1,5 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import {
+  AccountsIcon,
   EventsIcon,
   FindingsIcon,
   GeoIcon,
@@ -25,6 +26,7 @@ export const NAV_SECTIONS: Array<{ label: string; items: NavItem[] }> = [
       { href: '/findings', label: 'Findings', icon: FindingsIcon },
       { href: '/events', label: 'Events', icon: EventsIcon },
       { href: '/geo', label: 'Geography', icon: GeoIcon },
+      { href: '/accounts', label: 'Accounts', icon: AccountsIcon },
     ],
   },
   {

@@ -32,7 +32,7 @@ const ACCOUNT_FROM_KEY_RE = /AWSLogs\/(?:o-[a-z0-9]+\/)?(\d{12})\//;
 // "denied" means valid credentials asked for something they may not do, which is what recon and
 // privilege-probing rules count. AuthorizationPendingException (SSO device flow polling) is benign
 // and must not match, hence no bare "Authorization" prefix.
-const ACCESS_DENIED_RE =
+export const ACCESS_DENIED_RE =
   /^(?:\w+\.)?(?:AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$/;
 
 export function isAccessDeniedCode(errorCode: string | null): boolean {

@@ -1,0 +1,23 @@
+import type { ScoreFeature } from '@/lib/scores';
+
+/** Each score feature in plain words, for analysts and managers alike. */
+export const FEATURE_LABELS: Record<ScoreFeature, string> = {
+  new_ip: 'New IP addresses',
+  new_asn: 'New networks (ASN)',
+  new_country: 'New countries',
+  new_city: 'New cities',
+  new_ua_family: 'New kinds of client software',
+  new_service: 'New AWS services',
+  new_api: 'New API calls',
+  new_region: 'New regions',
+  new_role: 'New roles assumed',
+  new_bucket: 'New S3 buckets',
+  new_access_key: 'New access keys',
+  rate_calls: 'Unusual call volume',
+  rate_errors: 'Unusual error volume',
+  breadth: 'More services than usual in a day',
+  off_hours: 'Activity outside usual hours',
+  impossible_travel: 'Impossible travel',
+  sensitive_api: 'First use of a sensitive API',
+  finding: 'Detection finding',
+};
