@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AddToCase } from '@/components/cases/AddToCase';
 import { Badge } from '@/components/ui/Badge';
 import { formatUtc } from '@/lib/format';
 import { accountHref } from '@/lib/links';
@@ -24,6 +25,12 @@ export function PrincipalHeader({ principal, learning }: { principal: PrincipalS
             </span>
           </Badge>
         ) : null}
+        <span className="ml-auto print:hidden">
+          <AddToCase
+            target={{ kind: 'principal', principalId: principal.id }}
+            name={`principal ${principal.name}`}
+          />
+        </span>
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted">
         <div>

@@ -4,8 +4,10 @@
 import { recordAudit } from '@/lib/auth/audit';
 import { hasRole, type Role, WRITE_ROLES } from '@/lib/auth/roles';
 import { UserFacingError } from '@/lib/db/errors';
+import { getPool } from '@/lib/db/pg-pool';
 import { getPrisma } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { rescorePrincipals } from '@/lib/scores/compute';
 import { NOTE_MAX_LENGTH } from './note-limits';
 import type { FindingStatus } from './status';
 
@@ -93,7 +95,20 @@ export async function setFindingStatus(
     );
     return current.status;
   });
+  if (previous !== status) await rescoreOwner(findingId);
   return { previous };
+}
+
+/**
+ * Findings feed the principal's risk score, and a finding closed as a false positive must stop
+ * counting now, not at the next ingest.
+ */
+async function rescoreOwner(findingId: bigint): Promise<void> {
+  const finding = await getPrisma().finding.findUnique({
+    where: { id: findingId },
+    select: { principalId: true },
+  });
+  if (finding?.principalId) await rescorePrincipals(getPool(), [finding.principalId.toString()]);
 }
 
 /** Assigns to an enabled analyst or admin, or unassigns with null. Returns the assignee's email. */

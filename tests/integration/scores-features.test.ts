@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { AFTER_INGEST_STEPS } from '../../lib/analysis/after-ingest-steps';
+import { disconnectPrisma } from '../../lib/db/prisma';
 import { hostIp, NETWORKS } from '../../lib/demo/geo';
 import { runAfterIngest } from '../../lib/ingest/after-ingest';
 import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
@@ -398,5 +399,24 @@ describe('scores and the read API', () => {
     await rescorePrincipals(db.pool, [danaId]);
     expect(await findingRules()).not.toContain(ruleId);
     expect((await findingRules()).length).toBe(rules.size - 1);
+
+    // Triage itself rescores: closing a second rule's finding as a false positive through the
+    // function the server action calls takes it out of the score with no further step.
+    const other = rows.find((row) => row.rule_id !== ruleId);
+    if (!other) return;
+    process.env.DATABASE_URL = db.url;
+    const { setFindingStatus } = await import('../../lib/findings/triage');
+    await db.pool.query(
+      `UPDATE finding SET status = 'false_positive' WHERE principal_id = $1 AND rule_id = $2 AND id <> $3`,
+      [danaId, other.rule_id, other.id],
+    );
+    const actor = {
+      userId: '00000000-0000-4000-8000-000000000001',
+      email: 'triage@example.test',
+      role: 'analyst' as const,
+    };
+    await setFindingStatus(actor, BigInt(other.id), 'false_positive');
+    expect(await findingRules()).not.toContain(other.rule_id);
+    await disconnectPrisma();
   });
 });
