@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ALL_RULE_CASES } from '@/tests/fixtures/cloudtrail/rule-cases';
-import { toEvents } from '@/tests/fixtures/cloudtrail/detections';
+import { type Scenario, toEvents } from '@/tests/fixtures/cloudtrail/detections';
 import { evaluate } from '../evaluate';
 import { RULES } from '../registry';
 
@@ -16,7 +16,7 @@ describe('declared eventNames cover every match case', () => {
 
   for (const rule of declaring) {
     const names = new Set(rule.bind().eventNames);
-    for (const scenario of ALL_RULE_CASES[rule.id].match) {
+    for (const scenario of ALL_RULE_CASES[rule.id].match as Scenario[]) {
       test(`${rule.id}: ${scenario.name}`, () => {
         const events = toEvents(scenario.records).filter((event) => names.has(event.eventName ?? ''));
         expect(evaluate(events, { ...scenario.options, rules: [rule] }).length).toBeGreaterThan(0);
