@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ALL_RULE_CASES } from '@/tests/fixtures/cloudtrail/rule-cases';
 import { type Scenario, toEvents } from '@/tests/fixtures/cloudtrail/detections';
+import { ALL_RULE_CASES } from '@/tests/fixtures/cloudtrail/rule-cases';
 import { evaluate } from '../evaluate';
 import { RULES } from '../registry';
 
