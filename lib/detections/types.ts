@@ -148,7 +148,8 @@ export interface BoundRule {
   // How far before an event the rule looks (windows, novelty windows); 0 for single events.
   lookbackMs: number;
   // The only eventNames the rule can match, when it declares them (threshold and sequence rules).
-  eventNames: readonly string[] | null;
+  // Absent or null: any event.
+  eventNames?: readonly string[] | null;
 }
 
 export interface Rule extends RuleMetadata {

@@ -370,9 +370,9 @@ export async function analyzeJob(
       // AssumeRole calls) get a second, wider pass over only those events, so that the pass over
       // every event needs to reach only as far as the other rules' windows (an hour).
       const rules = state.active.rules;
-      const unnamed = rules.filter((rule) => rule.bound.eventNames === null);
+      const unnamed = rules.filter((rule) => !rule.bound.eventNames);
       const inner = passOf(unnamed, null, true).maxLookback;
-      const long = rules.filter((rule) => rule.bound.eventNames !== null && rule.bound.lookbackMs > inner);
+      const long = rules.filter((rule) => Boolean(rule.bound.eventNames) && rule.bound.lookbackMs > inner);
       const passes = [
         passOf(
           rules.filter((rule) => !long.includes(rule)),
