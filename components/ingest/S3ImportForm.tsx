@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/Alert';
-import { TextField } from '@/components/ui/Field';
+import { SelectField, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { startS3IngestAction } from '@/lib/actions/start-s3-ingest';
 
@@ -10,7 +10,13 @@ import { startS3IngestAction } from '@/lib/actions/start-s3-ingest';
  * An S3 (or S3-compatible) import. On success the action redirects to /ingest?job=<id>, where the
  * progress panel takes over; on failure the fields come back with their values and messages.
  */
-export function S3ImportForm({ defaultEndpoint }: { defaultEndpoint?: string }) {
+export function S3ImportForm({
+  defaultEndpoint,
+  endpoints,
+}: {
+  defaultEndpoint?: string;
+  endpoints: string[];
+}) {
   const [state, formAction] = useActionState(startS3IngestAction, null);
   const failed = state && !state.ok ? state : null;
   const value = (field: string) => failed?.values?.[field] ?? '';
@@ -61,20 +67,23 @@ export function S3ImportForm({ defaultEndpoint }: { defaultEndpoint?: string }) 
         />
         <TextField name="to" type="date" label="To (UTC)" defaultValue={value('to')} error={error('to')} />
       </div>
-      <TextField
-        name="endpoint"
-        label="Endpoint (optional)"
-        placeholder={defaultEndpoint ?? 'https://s3.amazonaws.com'}
-        autoComplete="off"
-        spellCheck={false}
-        defaultValue={value('endpoint')}
-        error={error('endpoint')}
-        hint={
-          defaultEndpoint
-            ? `Empty uses the server's default, ${defaultEndpoint}.`
-            : 'Only for S3-compatible stores such as MinIO; empty means AWS.'
-        }
-      />
+      {endpoints.length ? (
+        <SelectField
+          name="endpoint"
+          label="Endpoint"
+          defaultValue={value('endpoint') || defaultEndpoint || ''}
+          error={error('endpoint')}
+          hint="S3-compatible stores this server's operator allowed."
+          className="font-mono text-[13px]"
+        >
+          {defaultEndpoint ? null : <option value="">AWS S3</option>}
+          {endpoints.map((endpoint) => (
+            <option key={endpoint} value={endpoint}>
+              {endpoint}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <p className="rounded-lg border border-line bg-surface-muted px-3.5 py-2.5 text-[13px] leading-5 text-muted">
         The server reads the bucket with its own AWS credentials (environment variables, the{' '}
         <code className="font-mono">~/.aws</code> profile, or its instance or task role), never yours. They

@@ -4,13 +4,14 @@ import { cx } from '@/components/ui/cx';
 const TABS = [
   { href: '/settings', label: 'Account', adminOnly: false },
   { href: '/settings/users', label: 'Users', adminOnly: true },
+  { href: '/settings/detection', label: 'Detection', adminOnly: false },
 ] as const;
 
 export function SettingsTabs({
   active,
   isAdmin,
 }: {
-  active: '/settings' | '/settings/users';
+  active: (typeof TABS)[number]['href'];
   isAdmin: boolean;
 }) {
   return (

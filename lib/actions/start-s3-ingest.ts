@@ -9,6 +9,7 @@ import { WRITE_ROLES } from '@/lib/auth/roles';
 import { UserFacingError } from '@/lib/db/errors';
 import { getPool } from '@/lib/db/pg-pool';
 import { createIngestJob } from '@/lib/ingest/run-job';
+import { matchAllowedS3Endpoint } from '@/lib/ingest/sources/s3-endpoints';
 import { createS3Source } from '@/lib/ingest/sources/s3-source';
 import type { SourceFilters } from '@/lib/ingest/sources/types';
 import { enqueueIngestJob } from '@/lib/ingest-runner/ingest-runner';
@@ -47,13 +48,14 @@ const schema = z
       .string()
       .trim()
       .regex(/^s3:\/\/[^/\s]+(\/\S*)?$/, 'Enter an S3 URI like s3://my-trail-bucket/AWSLogs/.'),
+    // Only endpoints the operator allowed (see s3-endpoints.ts): the server fetches from them.
     endpoint: z
       .string()
       .optional()
       .transform((value) => value?.trim() || undefined)
       .refine(
-        (value) => value === undefined || /^https?:\/\/[^/\s]+(\/\S*)?$/.test(value),
-        'Use http(s)://host[:port], e.g. http://localhost:9000.',
+        (value) => value === undefined || matchAllowedS3Endpoint(value) !== null,
+        'This server only reads from AWS S3 and the endpoints its operator allowed (TRAILHOUND_S3_ENDPOINTS).',
       ),
     accounts: listOf(/^\d{12}$/, 'Account ids are 12 digits, separated by commas.'),
     regions: listOf(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'Use region names like us-east-1, separated by commas.'),

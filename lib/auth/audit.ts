@@ -18,7 +18,14 @@ export type AuditAction =
   | 'user.enable'
   | 'user.password_reset'
   | 'user.sessions_revoke'
-  | 'ingest.start';
+  | 'ingest.start'
+  | 'finding.status_change'
+  | 'finding.assign'
+  | 'finding.note_add'
+  | 'detection.sigma_import'
+  | 'detection.sigma_rule_change'
+  | 'detection.rule_setting'
+  | 'detection.settings';
 
 export interface AuditEntry {
   /** Null for the system itself (first-run bootstrap, the CLI). */
@@ -29,9 +36,15 @@ export interface AuditEntry {
   detail?: Prisma.InputJsonObject;
 }
 
-/** Appends one row to audit_log. Never pass secrets (passwords, tokens) in `detail`. */
-export async function recordAudit(entry: AuditEntry): Promise<void> {
-  await getPrisma().auditLog.create({
+/**
+ * Appends one row to audit_log. Never pass secrets (passwords, tokens) in `detail`. Pass a
+ * transaction client to commit the row together with the change it records.
+ */
+export async function recordAudit(
+  entry: AuditEntry,
+  db: Pick<Prisma.TransactionClient, 'auditLog'> = getPrisma(),
+): Promise<void> {
+  await db.auditLog.create({
     data: {
       actorId: entry.actor?.id ?? null,
       actorEmail: entry.actor?.email ?? null,

@@ -12,6 +12,8 @@ import {
   getRuleSettings,
   type RuleSetting,
 } from './settings';
+import type { CompiledSigmaRule } from './sigma/compile';
+import { loadSigmaRules } from './sigma/store';
 import type { BoundRule, RuleKind } from './types';
 
 export interface ActiveRule {
@@ -31,6 +33,7 @@ export interface ActiveRuleSet {
 export function bindActiveRules(
   ruleSettings: ReadonlyMap<string, RuleSetting>,
   detection: DetectionSettings,
+  sigmaRules: readonly CompiledSigmaRule[] = [],
 ): ActiveRuleSet {
   const rules: ActiveRule[] = [];
   const problems: ActiveRuleSet['problems'] = [];
@@ -45,14 +48,22 @@ export function bindActiveRules(
     }
   }
 
-  // ---- Imported Sigma rules (sigma branch) are appended here. ----
-  // Each becomes an ActiveRule with id "sigma:<uuid>", compiled to a BoundRule of kind 'single',
-  // skipped when ruleSettings has it disabled, exactly like the catalogue rules above.
+  // Imported Sigma rules: already compiled (and filtered to enabled ones) by loadSigmaRules; a
+  // rule_setting switch turns one off too, like the catalogue rules above.
+  for (const rule of sigmaRules) {
+    if (ruleSettings.get(rule.id)?.enabled === false) continue;
+    rules.push({ id: rule.id, title: rule.title, kind: 'single', bound: rule.bound });
+  }
 
   return { rules, detection, problems };
 }
 
 export async function loadActiveRules(db: pg.Pool | pg.ClientBase): Promise<ActiveRuleSet> {
-  const [ruleSettings, detection] = await Promise.all([getRuleSettings(db), getDetectionSettings(db)]);
-  return bindActiveRules(ruleSettings, detection);
+  // One after another: db may be a single client, which must not get overlapping queries.
+  const ruleSettings = await getRuleSettings(db);
+  const detection = await getDetectionSettings(db);
+  const sigma = await loadSigmaRules(db);
+  const active = bindActiveRules(ruleSettings, detection, sigma.rules);
+  active.problems.push(...sigma.problems);
+  return active;
 }

@@ -8,7 +8,7 @@ import type { NormalizedEvent } from '@/lib/cloudtrail/types';
 import { compareEvents } from './engine/hits';
 import { mergeHits } from './engine/merge-hits';
 import { RULES } from './registry';
-import type { BaselineLookup, Finding, IpIntel, Rule, RuleId, RunEnvironment } from './types';
+import type { BaselineLookup, BoundRule, Finding, IpIntel, Rule, RuleId, RunEnvironment } from './types';
 
 export interface EvaluateOptions {
   // Defaults to every rule in the registry.
@@ -18,6 +18,8 @@ export interface EvaluateOptions {
   baseline?: BaselineLookup;
   ipIntel?: (ip: string | null) => IpIntel | null;
   learnUntil?: Date;
+  // Rules that arrive already bound (imported Sigma rules): run after `rules`.
+  bound?: readonly BoundRule[];
 }
 
 const nothingKnown: BaselineLookup = () => false;
@@ -56,6 +58,9 @@ export function evaluate(events: readonly NormalizedEvent[], options: EvaluateOp
   for (const rule of rules) {
     const bound = rule.bind(options.config?.[rule.id]);
     findings.push(...mergeHits(rule.id, bound.run(sorted, env), bound.dedupWindowMs));
+  }
+  for (const bound of options.bound ?? []) {
+    findings.push(...mergeHits(bound.meta.id, bound.run(sorted, env), bound.dedupWindowMs));
   }
   return findings.sort(compareFindings);
 }

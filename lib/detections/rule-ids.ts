@@ -89,3 +89,9 @@ export const RULE_IDS = [
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
+
+// Imported Sigma rules (lib/detections/sigma) are not in the catalogue: their ids are
+// "sigma:<sigma id>" (or "sigma:<hash>" for a rule without one). Findings and kind runners take
+// either; the registry and per-rule config stay keyed by catalogue ids only.
+export type SigmaRuleId = `sigma:${string}`;
+export type AnyRuleId = RuleId | SigmaRuleId;

@@ -6,9 +6,9 @@ import type { z } from 'zod';
 import type { NormalizedEvent } from '@/lib/cloudtrail/types';
 import type { Severity } from '@/lib/severity';
 import type { AttackRef } from './attack';
-import type { RuleId } from './rule-ids';
+import type { AnyRuleId, RuleId } from './rule-ids';
 
-export type { RuleId } from './rule-ids';
+export type { AnyRuleId, RuleId, SigmaRuleId } from './rule-ids';
 export type RuleKind = 'single' | 'threshold' | 'sequence' | 'firstSeen';
 export type BaselineScope = 'principal' | 'account';
 
@@ -34,8 +34,8 @@ export interface Assessment {
 }
 export type MatchResult = boolean | Assessment;
 
-export interface RuleMetadata {
-  id: RuleId;
+export interface RuleMetadata<Id extends AnyRuleId = RuleId> {
+  id: Id;
   slug: string;
   title: string;
   severity: Severity;
@@ -138,7 +138,7 @@ export interface Hit {
 }
 
 export interface BoundRule {
-  meta: RuleMetadata;
+  meta: RuleMetadata<AnyRuleId>;
   kind: RuleKind;
   dedupWindowMs: number;
   // Runs the rule over events already deduplicated and sorted by (eventTime, eventId).
@@ -161,7 +161,7 @@ export interface Rule extends RuleMetadata {
 }
 
 export interface BaselineLookupInfo {
-  ruleId: RuleId;
+  ruleId: AnyRuleId;
   feature: string;
   // History older than this is outside the rule's baseline window.
   since: Date;
@@ -196,7 +196,7 @@ export interface RunEnvironment {
 }
 
 export interface Finding {
-  ruleId: RuleId;
+  ruleId: AnyRuleId;
   severity: Severity;
   dedupKey: string;
   accountId: string;

@@ -45,7 +45,7 @@ export async function decodeBatch(
   // Lines are built as soon as a file is decoded, so its parsed records die young (cheap to
   // collect); only files naming a principal or user agent not cached yet wait for the one
   // round trip that resolves them all.
-  const slots: (DecodedFile | (LoadedFile & { rows: DecodedRow[] }) | null)[] = [];
+  const slots: (JoinedFile | (LoadedFile & { rows: DecodedRow[] }) | null)[] = [];
   const waiting: (LoadedFile & { rows: DecodedRow[] })[] = [];
   for (const file of files) {
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
@@ -65,7 +65,7 @@ export async function decodeBatch(
     const rows = decoder.takeRows();
     const refs = store.cachedRefs(rows.map((row) => row.event));
     if (refs) {
-      slots.push(withCopyText(loaded, linesOf(file.fileRowId, rows, refs)));
+      slots.push({ ...loaded, ...joinLines(linesOf(file.fileRowId, rows, refs)) });
     } else {
       const pending = { ...loaded, rows };
       waiting.push(pending);
@@ -78,19 +78,38 @@ export async function decodeBatch(
   );
   await store.flushAddresses();
   const byFile = new Map(waiting.map((file, index) => [file, resolved[index] as FileLines]));
-  return slots.map((slot) => {
+  const texts = slots.map((slot) => {
     if (slot === null || !('rows' in slot)) return slot;
     const { rows: _rows, ...loaded } = slot;
-    return withCopyText(loaded, byFile.get(slot) as FileLines);
+    return { ...loaded, ...joinLines(byFile.get(slot) as FileLines) };
   });
+  return intoOneBuffer(texts);
 }
 
-function withCopyText(file: LoadedFile, { lines, keys }: FileLines): DecodedFile {
-  const joined = lines.join('');
-  // A buffer of its own (not a slice of Node's shared pool), so a worker can transfer it.
-  const copy = Buffer.allocUnsafeSlow(Buffer.byteLength(joined));
-  copy.write(joined);
-  return { ...file, copy, keys };
+type JoinedFile = LoadedFile & { text: string; keys: string[] };
+
+function joinLines({ lines, keys }: FileLines): { text: string; keys: string[] } {
+  return { text: lines.join(''), keys };
+}
+
+/**
+ * Writes the batch's COPY text into one buffer of its own (not a slice of Node's shared pool), each
+ * file's `copy` a view of it: one allocation and one transfer back from a worker per batch instead
+ * of one per file, which on trails of many small files the garbage collector noticed.
+ */
+function intoOneBuffer(files: (JoinedFile | null)[]): (DecodedFile | null)[] {
+  const lengths = files.map((file) => (file ? Buffer.byteLength(file.text) : 0));
+  const whole = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
+  let offset = 0;
+  return files.map((file, index) => {
+    if (!file) return null;
+    const { text, ...rest } = file;
+    const length = lengths[index] as number;
+    whole.write(text, offset);
+    const copy = whole.subarray(offset, offset + length);
+    offset += length;
+    return { ...rest, copy };
+  });
 }
 
 /** Null when the gzip is damaged or inflates too far. */

@@ -30,7 +30,8 @@ port.on('message', async (request: DecodeRequest | 'close') => {
   }
   try {
     const files = await decodeBatch(request.files, request.limits, store);
-    const transfer = files.flatMap((file) => (file ? [file.copy.buffer as ArrayBuffer] : []));
+    // The files' COPY texts are views of one buffer (see decodeBatch): transfer it once.
+    const transfer = [...new Set(files.flatMap((file) => (file ? [file.copy.buffer as ArrayBuffer] : [])))];
     port.postMessage({ id: request.id, ok: true, files } satisfies DecodeReply, transfer);
   } catch (error) {
     port.postMessage({ id: request.id, ok: false, error: (error as Error).message } satisfies DecodeReply);

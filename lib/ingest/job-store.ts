@@ -110,93 +110,142 @@ export async function recordSkippedFiles(
   );
 }
 
-/** Adds the files to the manifest as `running`; returns their row ids in the same order. */
-export async function startFiles(
-  pool: pg.Pool,
-  jobId: string,
-  files: { file: SourceFile; fingerprint: string }[],
-): Promise<string[]> {
-  if (!files.length) return [];
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO ingest_file (job_id, path, size, fingerprint, status, started_at)
-     SELECT $1, path, size, fingerprint, 'running', now()
-     FROM unnest($2::text[], $3::bigint[], $4::text[]) WITH ORDINALITY AS t(path, size, fingerprint, n)
-     ORDER BY n
-     RETURNING id::text`,
-    [
-      jobId,
-      files.map((entry) => entry.file.path),
-      files.map((entry) => entry.file.size),
-      files.map((entry) => entry.fingerprint),
-    ],
-  );
-  return rows.map((row) => row.id);
+interface ManifestIdentity {
+  path: string;
+  size: number | null;
+  fingerprint: string;
 }
 
-/** Runs inside the batch's load transaction, so the manifest and the events commit together. */
-export async function recordFileOutcomes(
-  client: pg.PoolClient,
-  jobId: string,
-  outcomes: FileOutcome[],
-): Promise<void> {
-  await client.query(
-    `UPDATE ingest_file f SET status = t.status, kind = t.kind, events_inserted = t.inserted,
-       events_duplicate = t.duplicate, events_rejected = t.rejected, rejects = t.rejects, error = t.error,
-       content_sha256 = t.sha, finished_at = now()
-     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::jsonb[], $8::text[], $9::text[])
-       AS t(id, status, kind, inserted, duplicate, rejected, rejects, error, sha)
-     WHERE f.id = t.id`,
-    [
-      outcomes.map((outcome) => outcome.fileRowId),
-      outcomes.map((outcome) => outcome.status),
-      outcomes.map((outcome) => outcome.kind),
-      outcomes.map((outcome) => outcome.inserted),
-      outcomes.map((outcome) => outcome.duplicate),
-      outcomes.map((outcome) => outcome.rejected),
-      outcomes.map((outcome) =>
-        Object.keys(outcome.rejects).length ? JSON.stringify(outcome.rejects) : null,
-      ),
-      outcomes.map((outcome) => outcome.error),
-      outcomes.map((outcome) => outcome.contentSha256),
-    ],
-  );
-  const sum = (pick: (outcome: FileOutcome) => number) =>
-    outcomes.reduce((total, outcome) => total + pick(outcome), 0);
-  await client.query(
-    `UPDATE ingest_job SET
-       files_done = files_done + $2, files_failed = files_failed + $3,
-       events_inserted = events_inserted + $4, events_duplicate = events_duplicate + $5,
-       events_rejected = events_rejected + $6, heartbeat_at = now()
-     WHERE id = $1`,
-    [
-      jobId,
-      sum((outcome) => (outcome.status === 'done' ? 1 : 0)),
-      sum((outcome) => (outcome.status === 'failed' ? 1 : 0)),
-      sum((outcome) => outcome.inserted),
-      sum((outcome) => outcome.duplicate),
-      sum((outcome) => outcome.rejected),
-    ],
-  );
-}
+/**
+ * The per-file manifest rows of one job. A small file's row is written once, with its outcome, in
+ * the transaction that loads its events: its id is drawn from the sequence beforehand, because
+ * the event rows carry it. (Writing a `running` row first and updating it at the end cost the
+ * database two row versions and five index entries per file, which on trails of many small files
+ * was a large share of the load.) A large file, which takes a while, gets its `running` row
+ * first so that the job page shows it while it loads. A run killed half-way leaves nothing for
+ * the small files of its open batches and `running` rows for its large ones; either way the next
+ * run loads them again.
+ */
+export class FileManifest {
+  private readonly identities = new Map<string, ManifestIdentity>();
 
-/** Records a file that could not be loaded at all (unreadable, or a database error on its rows). */
-export async function failFile(
-  pool: pg.Pool,
-  jobId: string,
-  fileRowId: string | null,
-  file: SourceFile,
-  message: string,
-): Promise<void> {
-  if (fileRowId) {
-    await pool.query(
-      `UPDATE ingest_file SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`,
-      [fileRowId, message],
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly jobId: string,
+  ) {}
+
+  /** Row ids for the files, in order; `showRunning` files get their `running` row now. */
+  async start(
+    files: { file: SourceFile; fingerprint: string }[],
+    showRunning: (file: SourceFile) => boolean,
+  ): Promise<string[]> {
+    if (!files.length) return [];
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT nextval(pg_get_serial_sequence('ingest_file', 'id'))::text AS id FROM generate_series(1, $1)`,
+      [files.length],
     );
-  } else {
-    await pool.query(
-      `INSERT INTO ingest_file (job_id, path, size, status, error, finished_at) VALUES ($1, $2, $3, 'failed', $4, now())`,
-      [jobId, file.path, file.size, message],
+    const ids = rows.map((row) => row.id);
+    const running: string[] = [];
+    for (const [index, entry] of files.entries()) {
+      const id = ids[index] as string;
+      this.identities.set(id, {
+        path: entry.file.path,
+        size: entry.file.size ?? null,
+        fingerprint: entry.fingerprint,
+      });
+      if (showRunning(entry.file)) running.push(id);
+    }
+    if (running.length) {
+      await this.pool.query(
+        `INSERT INTO ingest_file (id, job_id, path, size, fingerprint, status, started_at)
+         SELECT id, $1, path, size, fingerprint, 'running', now()
+         FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[]) AS t(id, path, size, fingerprint)`,
+        [this.jobId, ...this.identityColumns(running)],
+      );
+    }
+    return ids;
+  }
+
+  /** Runs inside the batch's load transaction, so the manifest and the events commit together. */
+  async record(client: pg.PoolClient, outcomes: FileOutcome[]): Promise<void> {
+    const ids = outcomes.map((outcome) => outcome.fileRowId);
+    await client.query(
+      `INSERT INTO ingest_file AS f (id, job_id, path, size, fingerprint, status, kind, events_inserted,
+         events_duplicate, events_rejected, rejects, error, content_sha256, started_at, finished_at)
+       SELECT t.id, $1, t.path, t.size, t.fingerprint, t.status, t.kind, t.inserted, t.duplicate, t.rejected,
+         t.rejects, t.error, t.sha, now(), now()
+       FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::int[],
+         $9::int[], $10::int[], $11::jsonb[], $12::text[], $13::text[])
+         AS t(id, path, size, fingerprint, status, kind, inserted, duplicate, rejected, rejects, error, sha)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, kind = excluded.kind,
+         events_inserted = excluded.events_inserted, events_duplicate = excluded.events_duplicate,
+         events_rejected = excluded.events_rejected, rejects = excluded.rejects, error = excluded.error,
+         content_sha256 = excluded.content_sha256, finished_at = excluded.finished_at`,
+      [
+        this.jobId,
+        ...this.identityColumns(ids),
+        outcomes.map((outcome) => outcome.status),
+        outcomes.map((outcome) => outcome.kind),
+        outcomes.map((outcome) => outcome.inserted),
+        outcomes.map((outcome) => outcome.duplicate),
+        outcomes.map((outcome) => outcome.rejected),
+        outcomes.map((outcome) =>
+          Object.keys(outcome.rejects).length ? JSON.stringify(outcome.rejects) : null,
+        ),
+        outcomes.map((outcome) => outcome.error),
+        outcomes.map((outcome) => outcome.contentSha256),
+      ],
+    );
+    const sum = (pick: (outcome: FileOutcome) => number) =>
+      outcomes.reduce((total, outcome) => total + pick(outcome), 0);
+    await client.query(
+      `UPDATE ingest_job SET
+         files_done = files_done + $2, files_failed = files_failed + $3,
+         events_inserted = events_inserted + $4, events_duplicate = events_duplicate + $5,
+         events_rejected = events_rejected + $6, heartbeat_at = now()
+       WHERE id = $1`,
+      [
+        this.jobId,
+        sum((outcome) => (outcome.status === 'done' ? 1 : 0)),
+        sum((outcome) => (outcome.status === 'failed' ? 1 : 0)),
+        sum((outcome) => outcome.inserted),
+        sum((outcome) => outcome.duplicate),
+        sum((outcome) => outcome.rejected),
+      ],
     );
   }
-  await pool.query('UPDATE ingest_job SET files_failed = files_failed + 1 WHERE id = $1', [jobId]);
+
+  /** A file that could not be loaded at all (unreadable, or a database error on its rows). */
+  async fail(fileRowId: string | null, file: SourceFile, message: string): Promise<void> {
+    await this.pool.query(
+      `WITH failed AS (
+         INSERT INTO ingest_file (id, job_id, path, size, fingerprint, status, error, finished_at)
+         VALUES (coalesce($2::bigint, nextval(pg_get_serial_sequence('ingest_file', 'id'))), $1, $3, $4, $5, 'failed', $6, now())
+         ON CONFLICT (id) DO UPDATE SET status = 'failed', error = excluded.error, finished_at = excluded.finished_at)
+       UPDATE ingest_job SET files_failed = files_failed + 1 WHERE id = $1`,
+      [
+        this.jobId,
+        fileRowId,
+        file.path,
+        file.size ?? null,
+        fileRowId ? (this.identities.get(fileRowId)?.fingerprint ?? null) : null,
+        message,
+      ],
+    );
+  }
+
+  /** Forgets the identities of finished files; the job may list hundreds of thousands. */
+  release(fileRowIds: string[]): void {
+    for (const id of fileRowIds) this.identities.delete(id);
+  }
+
+  private identityColumns(ids: string[]): [string[], string[], (number | null)[], string[]] {
+    const identities = ids.map((id) => this.identities.get(id) as ManifestIdentity);
+    return [
+      ids,
+      identities.map((identity) => identity.path),
+      identities.map((identity) => identity.size),
+      identities.map((identity) => identity.fingerprint),
+    ];
+  }
 }

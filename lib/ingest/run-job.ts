@@ -5,15 +5,7 @@ import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decoded-stream';
 import { createDecoderPool } from './decoder-pool';
 import type { BatchEntry, FileOutcome } from './event-load';
 import { ingestBatch } from './ingest-batch';
-import {
-  claimJob,
-  failFile,
-  findLoadedFiles,
-  markStaleJobs,
-  recordFileOutcomes,
-  recordSkippedFiles,
-  startFiles,
-} from './job-store';
+import { claimJob, FileManifest, findLoadedFiles, markStaleJobs, recordSkippedFiles } from './job-store';
 import { readAll } from './sources/read-all';
 import type { IngestSource, SourceFile, SourceFilters } from './sources/types';
 
@@ -143,6 +135,7 @@ async function runClaimedJob(
   }, HEARTBEAT_MS);
 
   const errors: JobSummary['errors'] = [];
+  const manifest = new FileManifest(pool, jobId);
   const delivered: DeliveredFile[] = [];
   const limits = options.limits ?? DEFAULT_DECODE_LIMITS;
   const report = () => options.onProgress?.({ ...progress });
@@ -165,7 +158,7 @@ async function runClaimedJob(
     const message = (error as Error).message;
     progress.filesFailed++;
     errors.push({ file: file.path, message });
-    await failFile(pool, jobId, fileRowId, file, message);
+    await manifest.fail(fileRowId, file, message);
   };
   const context = {
     pool,
@@ -173,8 +166,7 @@ async function runClaimedJob(
     onBytes: (delta: number) => {
       progress.bytesDone += delta;
     },
-    recordOutcomes: (client: pg.PoolClient, outcomes: FileOutcome[]) =>
-      recordFileOutcomes(client, jobId, outcomes),
+    recordOutcomes: (client: pg.PoolClient, outcomes: FileOutcome[]) => manifest.record(client, outcomes),
     loadMode: { expectDuplicates: false },
     decoder: createDecoderPool(pool),
   };
@@ -212,7 +204,7 @@ async function runClaimedJob(
       delivered.push({ path: entry.file.path, contentSha256: entry.earlier.contentSha256, documents: [] });
     }
     const pending = fingerprinted.filter((entry) => !loaded.has(entry.fingerprint));
-    const rowIds = await startFiles(pool, jobId, pending);
+    const rowIds = await manifest.start(pending, (file) => !isSmall(file));
     const entries: BatchEntry[] = [];
     for (const [index, entry] of pending.entries()) {
       const fileRowId = rowIds[index] as string;
@@ -241,6 +233,7 @@ async function runClaimedJob(
       if (entries.length === 1)
         await fail((entries[0] as BatchEntry).file, (entries[0] as BatchEntry).fileRowId, error);
     }
+    manifest.release(entries.map((entry) => entry.fileRowId));
     report();
   };
 

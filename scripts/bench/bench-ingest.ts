@@ -19,6 +19,7 @@ import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
 import { DimensionStore } from '../../lib/ingest/dimensions';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
 import { readAll } from '../../lib/ingest/sources/read-all';
+import { cpuSeconds } from './cpu-usage';
 import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
 import { naiveLoad } from './naive-load';
 import { createScratchDatabase } from './scratch-database';
@@ -39,9 +40,11 @@ try {
   // 1. The real pipeline.
   const target = await server.create('th_bench_ingest');
   const pool = new pg.Pool({ connectionString: target, max: 8 });
+  const cpuBefore = cpuSeconds();
   const started = process.hrtime.bigint();
   const { summary } = await ingestCorpus(pool, corpus);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuPipeline = cpuSince(cpuBefore);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   await pool.end();
 
@@ -55,17 +58,19 @@ try {
   await client.connect();
   for (const month of months)
     await client.query('SELECT ensure_event_partitions($1, $1)', [`${month}-01T00:00:00Z`]);
+  const cpuBeforeCopy = cpuSeconds();
   const copyStarted = process.hrtime.bigint();
   await pipeline(
     createReadStream(copyFile, { highWaterMark: 1024 * 1024 }),
     client.query(copyFrom(`COPY event (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)),
   );
   const copySeconds = Number(process.hrtime.bigint() - copyStarted) / 1e9;
+  const cpuCopy = cpuSince(cpuBeforeCopy);
   await client.end();
   rmSync(copyFile, { force: true });
 
   const loaded = summary.eventsInserted + summary.eventsDuplicate;
-  const result: Record<string, number> = {
+  const result: Record<string, unknown> = {
     events: loaded,
     seconds: round(seconds),
     eventsPerSec: Math.round(loaded / seconds),
@@ -73,6 +78,12 @@ try {
     copyLimitEventsPerSec: Math.round(loaded / copySeconds),
     ratio: round(copySeconds / seconds),
     files: summary.filesTotal,
+    // CPU time per 1,000 events, which moves much less than wall time when the machine is shared.
+    cpuMsPerThousandEvents: {
+      pipelineNode: perThousand(cpuPipeline.node, loaded),
+      pipelinePostgres: perThousand(cpuPipeline.postgres, loaded),
+      copyLimitPostgres: perThousand(cpuCopy.postgres, loaded),
+    },
   };
   if (values.naive) {
     const naiveDb = await server.create('th_bench_naive');
@@ -84,6 +95,18 @@ try {
 } finally {
   await server.dropAll();
   if (!values.keep) await server.stop();
+}
+
+function cpuSince(before: ReturnType<typeof cpuSeconds>) {
+  const now = cpuSeconds();
+  return {
+    node: now.node - before.node,
+    postgres: now.postgres !== null && before.postgres !== null ? now.postgres - before.postgres : null,
+  };
+}
+
+function perThousand(seconds: number | null, events: number): number | null {
+  return seconds === null ? null : round((seconds * 1e6) / events);
 }
 
 function round(value: number): number {

@@ -4,6 +4,7 @@ import { registerAnalyzeCommands } from './analyze-command';
 import { registerDbCommands } from './db-command';
 import { registerDemoCommand } from './demo-command';
 import { registerIngestCommand } from './ingest-command';
+import { registerRulesCommands } from './rules-command';
 import { registerServeCommand } from './serve-command';
 import { registerUserCommands } from './user-command';
 
@@ -18,6 +19,7 @@ registerServeCommand(program);
 registerIngestCommand(program);
 registerDemoCommand(program);
 registerAnalyzeCommands(program);
+registerRulesCommands(program);
 registerUserCommands(program);
 
 try {

@@ -143,8 +143,10 @@ test('a viewer gets 403 on user admin, and replaying the admin action as the vie
   expect(denied?.status()).toBe(403);
   await expect(viewer.getByRole('heading', { name: /403/ })).toBeVisible();
   await viewer.goto('/settings');
+  // No Users tab; Detection is there, read-only (tests/e2e/detection-settings.spec.ts).
   await expect(viewer.getByRole('navigation', { name: 'Settings sections' }).getByRole('link')).toHaveText([
     'Account',
+    'Detection',
   ]);
 
   // The viewer replays the captured request from its own browser, asking for admin.

@@ -226,6 +226,17 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       findingsTouched: 2,
     });
   },
+  SigmaRule: async (client) => {
+    await client.sigmaRule.create({
+      data: { ruleId: 'sigma:abc', title: 'T', severity: 'high', fileName: 'a.yml', sourceYaml: 'title: T' },
+    });
+    expect(await client.sigmaRule.findUniqueOrThrow({ where: { ruleId: 'sigma:abc' } })).toMatchObject({
+      enabled: true,
+      lastError: null,
+      sigmaId: null,
+      severity: 'high',
+    });
+  },
 };
 
 test('every model has a round trip', () => {

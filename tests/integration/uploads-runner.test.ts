@@ -68,8 +68,9 @@ test('runs two jobs at a time, queues the rest, and settles each one', async () 
 
   gated[0]?.open();
   // The first to finish frees a slot for the queued one.
-  await vi.waitFor(async () => expect((await statusOf(a))?.status).toBe('done'));
-  await vi.waitFor(() => expect(runner.runnerPhase(c)).toBe('loading'));
+  // Generous waits: nothing here is timed, and a busy machine loads slowly.
+  await vi.waitFor(async () => expect((await statusOf(a))?.status).toBe('done'), { timeout: 20_000 });
+  await vi.waitFor(() => expect(runner.runnerPhase(c)).toBe('loading'), { timeout: 20_000 });
   gated[1]?.open();
   gated[2]?.open();
   await vi.waitFor(async () => expect(settled.sort()).toEqual([...jobIds].sort()), { timeout: 20_000 });
@@ -97,6 +98,6 @@ test('a source that fails is recorded on the job and still settles', async () =>
       settled = true;
     },
   });
-  await vi.waitFor(() => expect(settled).toBe(true));
+  await vi.waitFor(() => expect(settled).toBe(true), { timeout: 20_000 });
   expect(await statusOf(jobId)).toEqual({ status: 'failed', error: 'Access denied to S3 bucket "nowhere"' });
 });

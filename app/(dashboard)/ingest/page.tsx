@@ -13,6 +13,7 @@ import { Code } from '@/components/ui/Code';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePageSession } from '@/lib/auth/guards';
 import { hasRole, WRITE_ROLES } from '@/lib/auth/roles';
+import { allowedS3Endpoints, defaultS3Endpoint } from '@/lib/ingest/sources/s3-endpoints';
 import { runnerPhase } from '@/lib/ingest-runner/ingest-runner';
 import { loadJobSnapshot } from '@/lib/ingest-runner/job-snapshot';
 import { getIngestJobs } from '@/lib/queries/ingest/get-ingest-jobs';
@@ -71,7 +72,7 @@ export default async function IngestPage({
                 description="Straight from the trail bucket, without downloading it first."
               />
               <CardBody>
-                <S3ImportForm defaultEndpoint={process.env.TRAILHOUND_S3_ENDPOINT || undefined} />
+                <S3ImportForm defaultEndpoint={defaultS3Endpoint()} endpoints={allowedS3Endpoints()} />
               </CardBody>
             </Card>
           </div>

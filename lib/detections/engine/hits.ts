@@ -3,7 +3,7 @@
 
 import type { NormalizedEvent } from '@/lib/cloudtrail/types';
 import type { Severity } from '@/lib/severity';
-import type { MatchResult, RuleId } from '../types';
+import type { AnyRuleId, MatchResult } from '../types';
 
 // eventTime has second precision and many events share a second, so eventId (then account) breaks
 // ties. Any total order works; this one is stable across runs and input orders.
@@ -15,7 +15,12 @@ export function compareEvents(a: NormalizedEvent, b: NormalizedEvent): number {
   return a.recipientAccountId < b.recipientAccountId ? -1 : 1;
 }
 
-export function dedupKeyOf(ruleId: RuleId, accountId: string, subject: string, parts: string[] = []): string {
+export function dedupKeyOf(
+  ruleId: AnyRuleId,
+  accountId: string,
+  subject: string,
+  parts: string[] = [],
+): string {
   return [ruleId, accountId, subject, ...parts].join('|');
 }
 

@@ -4,7 +4,7 @@
 
 import type { NormalizedEvent } from '@/lib/cloudtrail/types';
 import { SEVERITIES } from '@/lib/severity';
-import type { Finding, Hit, RuleId } from '../types';
+import type { AnyRuleId, Finding, Hit } from '../types';
 import { compareEvents } from './hits';
 
 interface Draft {
@@ -20,7 +20,7 @@ function firstEvent(hit: Hit): NormalizedEvent {
   return hit.events.reduce((min, event) => (compareEvents(event, min) < 0 ? event : min));
 }
 
-function startDraft(ruleId: RuleId, hit: Hit): Draft {
+function startDraft(ruleId: AnyRuleId, hit: Hit): Draft {
   const events = new Map(hit.events.map((event) => [eventKey(event), event]));
   const finding: Finding = {
     ruleId,
@@ -52,7 +52,7 @@ function finish(draft: Draft): Finding {
   };
 }
 
-export function mergeHits(ruleId: RuleId, hits: Hit[], dedupWindowMs: number): Finding[] {
+export function mergeHits(ruleId: AnyRuleId, hits: Hit[], dedupWindowMs: number): Finding[] {
   const byKey = new Map<string, Hit[]>();
   for (const hit of hits) {
     if (hit.events.length === 0) continue;

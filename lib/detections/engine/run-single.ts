@@ -1,9 +1,9 @@
 import type { NormalizedEvent } from '@/lib/cloudtrail/types';
-import type { Hit, RuleMetadata, RunEnvironment, SingleSpec } from '../types';
+import type { AnyRuleId, Hit, RuleMetadata, RunEnvironment, SingleSpec } from '../types';
 import { dedupKeyOf, resolveMatch } from './hits';
 
 export function runSingle<C>(
-  meta: RuleMetadata,
+  meta: RuleMetadata<AnyRuleId>,
   spec: SingleSpec<C>,
   config: C,
   sorted: NormalizedEvent[],

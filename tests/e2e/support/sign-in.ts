@@ -1,0 +1,12 @@
+import { type Browser, expect, type Page } from '@playwright/test';
+
+/** A fresh browser context signed in through the login form, as a person would. */
+export async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/overview$/);
+  return page;
+}
