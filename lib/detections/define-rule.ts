@@ -27,6 +27,7 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         kind: spec.kind,
         dedupWindowMs: spec.dedupWindowMs?.(config) ?? HOUR_MS,
         lookbackMs: 0,
+        eventNames: null,
         run: (sorted, env) => runSingle(meta, spec, config, sorted, env),
       };
     case 'threshold':
@@ -35,6 +36,7 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         kind: spec.kind,
         dedupWindowMs: spec.windowMs(config),
         lookbackMs: spec.windowMs(config),
+        eventNames: spec.eventNames ?? null,
         run: (sorted, env) => runThreshold(meta, spec, config, sorted, env),
       };
     case 'sequence':
@@ -43,6 +45,7 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         kind: spec.kind,
         dedupWindowMs: spec.windowMs(config),
         lookbackMs: spec.windowMs(config),
+        eventNames: spec.eventNames ?? null,
         run: (sorted, env) => runSequence(meta, spec, config, sorted, env),
       };
     case 'firstSeen':
@@ -52,6 +55,7 @@ function bindSpec<C>(meta: RuleMetadata, spec: KindSpec<C>, config: C): BoundRul
         dedupWindowMs: spec.noveltyWindowMs?.(config) ?? HOUR_MS,
         // The baseline comes from the sink; only the novelty window (R44) needs earlier events.
         lookbackMs: (spec.minNovel?.(config) ?? 1) > 1 ? (spec.noveltyWindowMs?.(config) ?? HOUR_MS) : 0,
+        eventNames: null,
         run: (sorted, env) => runFirstSeen(meta, spec, config, sorted, env),
         observe: (events, ctx, sink) => observeFirstSeen(spec, config, events, ctx, sink),
       };

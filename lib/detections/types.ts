@@ -75,6 +75,9 @@ export interface ThresholdWindow {
 
 export interface ThresholdSpec<C> {
   kind: 'threshold';
+  // Every eventName `filter` can accept (a superset). Optional; lets the runner read only these
+  // events for the part of a long window that lies outside what the other rules need.
+  eventNames?: readonly string[];
   filter(event: NormalizedEvent, config: C, ctx: RuleContext): boolean;
   // Events with a null key are ignored (the rule cannot attribute them).
   groupBy(event: NormalizedEvent, config: C): string | null;
@@ -96,6 +99,8 @@ export interface SequenceStep<C> {
 
 export interface SequenceSpec<C> {
   kind: 'sequence';
+  // As ThresholdSpec.eventNames: every eventName any step can match.
+  eventNames?: readonly string[];
   steps: readonly [SequenceStep<C>, SequenceStep<C>, ...SequenceStep<C>[]];
   // From the first step to the last; later steps may share the first step's second.
   windowMs(config: C): number;
@@ -142,6 +147,9 @@ export interface BoundRule {
   observe?(events: readonly NormalizedEvent[], ctx: RuleContext, sink: BaselineSink): void;
   // How far before an event the rule looks (windows, novelty windows); 0 for single events.
   lookbackMs: number;
+  // The only eventNames the rule can match, when it declares them (threshold and sequence rules).
+  // Absent or null: any event.
+  eventNames?: readonly string[] | null;
 }
 
 export interface Rule extends RuleMetadata {

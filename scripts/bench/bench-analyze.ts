@@ -2,8 +2,8 @@
  * `npm run bench:analyze -- --events 1000000`
  *
  * Loads a demo corpus (shared with bench:ingest) into a fresh database, times a full analysis
- * (`analyze --full`), then loads 10,000 new events (the next day of the same estate) as a second
- * job and times its incremental analysis (the after-ingest step). Prints
+ * (`analyze --full`), then loads about 10,000 new events (a demo day right after the corpus,
+ * another seed) as a second job and times its incremental analysis (the after-ingest step). Prints
  * {events, fullSeconds, incrementalSeconds, incrementalEvents, findings, peakRssMb}, plus the
  * runner's own CPU seconds for each (this process, all threads; not PostgreSQL's), which stay
  * meaningful when other work shares the machine.

@@ -15,6 +15,7 @@ export const consoleLoginMultipleCountries = defineRule({
   falsePositives: ['VPNs and travel.'],
   references: ['Elastic initial_access_console_login_iam_user_multiple_geolocations'],
   kind: 'threshold',
+  eventNames: ['ConsoleLogin'],
   configSchema: z.object({ countries: z.number().int().min(2), windowHours: z.number().positive() }),
   defaultConfig: { countries: 2, windowHours: 24 },
   filter: (event) => event.eventName === 'ConsoleLogin' && event.consoleLoginOutcome === 'Success',

@@ -16,6 +16,7 @@ export const roleUsedWithSeveralAgents = defineRule({
   falsePositives: ['SDK upgrades, a person using both CLI and console.'],
   references: ['Panther query anomalous_role_assume_query'],
   kind: 'threshold',
+  eventNames: ['AssumeRole'],
   configSchema: z.object({ userAgents: z.number().int().min(2), windowDays: z.number().positive() }),
   defaultConfig: { userAgents: 2, windowDays: 1 },
   filter: (event) =>

@@ -26,6 +26,7 @@ export const serviceRoleUsedByHuman = defineRule({
   falsePositives: ['Engineers debugging a service role on purpose.'],
   references: ['Panther query aws_potentially_compromised_service_role'],
   kind: 'threshold',
+  eventNames: ['AssumeRole'],
   configSchema: z.object({ windowHours: z.number().positive() }),
   defaultConfig: { windowHours: 24 },
   filter: (event) =>

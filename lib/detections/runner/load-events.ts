@@ -26,6 +26,8 @@ export interface EventRange {
   to: Date;
   // Null: every account.
   accountIds: readonly string[] | null;
+  // Only events with these eventNames (event_name_time_idx); null or absent: all.
+  eventNames?: readonly string[] | null;
 }
 
 interface ChunkRow {
@@ -103,14 +105,18 @@ export interface LoadedEvents {
 /** Every stored event in the range, as NormalizedEvents with their raw records. Unsorted. */
 export async function loadEvents(db: Db, range: EventRange): Promise<LoadedEvents> {
   const params: unknown[] = [range.from, range.to];
-  let accountFilter = '';
+  let filters = '';
   if (range.accountIds) {
     params.push(range.accountIds);
-    accountFilter = 'AND account_id = ANY($3::text[])';
+    filters = 'AND account_id = ANY($3::text[])';
+  }
+  if (range.eventNames) {
+    params.push(range.eventNames);
+    filters += ` AND event_name = ANY($${params.length}::text[])`;
   }
   const { rows } = await db.query<{ file: string; ordinals: number[] }>(
     `SELECT ingest_file_id::text AS file, array_agg(raw_ordinal) AS ordinals FROM event
-     WHERE event_time >= $1 AND event_time < $2 ${accountFilter}
+     WHERE event_time >= $1 AND event_time < $2 ${filters}
      GROUP BY ingest_file_id`,
     params,
   );

@@ -13,7 +13,7 @@
 import type pg from 'pg';
 import type { NormalizedEvent } from '@/lib/cloudtrail/types';
 import { getIpEnricher } from '@/lib/enrich';
-import { type ActiveRuleSet, loadActiveRules } from '../active-rules';
+import { type ActiveRule, type ActiveRuleSet, loadActiveRules } from '../active-rules';
 import { lowerBound } from '../engine/hits';
 import { mergeHits } from '../engine/merge-hits';
 import { prepareEvents } from '../evaluate';
@@ -122,9 +122,27 @@ interface RunState {
   baseline: BaselineStore;
   findings: FindingStore;
   accountIds: string[];
-  maxLookback: number;
   events: number;
   missing: number;
+}
+
+// A walk over the events with some of the rules: all of them, or (incremental runs) the few
+// long-window rules that declare their eventNames, over a wider range but only those events.
+interface Pass {
+  rules: ActiveRule[];
+  eventNames: readonly string[] | null;
+  maxLookback: number;
+  // The pass that sees every event counts them and feeds the first-seen baseline.
+  primary: boolean;
+}
+
+function passOf(rules: ActiveRule[], eventNames: readonly string[] | null, primary: boolean): Pass {
+  return {
+    rules,
+    eventNames,
+    primary,
+    maxLookback: Math.max(0, ...rules.map((rule) => rule.bound.lookbackMs)),
+  };
 }
 
 /**
@@ -133,19 +151,22 @@ interface RunState {
  */
 function analyzeSlice(
   state: RunState,
+  pass: Pass,
   loaded: LoadedEvents,
   from: number,
   to: number,
   carry: NormalizedEvent[],
 ): NormalizedEvent[] {
-  state.missing += loaded.missing;
   const fresh = prepareEvents(loaded.events);
-  state.events += fresh.length;
+  if (pass.primary) {
+    state.missing += loaded.missing;
+    state.events += fresh.length;
+  }
   const window = carry.length ? [...carry, ...fresh] : fresh;
   const times = new Map<string, Date>();
   for (const event of window) times.set(`${event.recipientAccountId}\u0000${event.eventId}`, event.eventTime);
 
-  for (const rule of state.active.rules) {
+  for (const rule of pass.rules) {
     const start = lowerBound(window, from - rule.bound.lookbackMs);
     const events = start === 0 ? window : window.slice(start);
     // Hits made only of carried events were already reported by the previous slice.
@@ -156,23 +177,31 @@ function analyzeSlice(
       state.findings.add(rule.id, rule.title, finding, times);
     }
   }
-  for (const rule of state.active.rules) rule.bound.observe?.(fresh, state.env.ctx, state.baseline.sink);
+  if (pass.primary)
+    for (const rule of pass.rules) rule.bound.observe?.(fresh, state.env.ctx, state.baseline.sink);
 
-  return window.slice(lowerBound(window, to - state.maxLookback));
+  return window.slice(lowerBound(window, to - pass.maxLookback));
 }
 
 // About this many events per slice: large enough that per-query costs vanish, small enough that
 // a slice and its look-back stay a few hundred MB.
 const EVENTS_PER_SLICE = 60_000;
 
-async function sliceLength(state: RunState, intervals: Interval[]): Promise<number> {
+async function sliceLength(
+  state: RunState,
+  pass: Pass,
+  accountIds: readonly string[],
+  intervals: Interval[],
+): Promise<number> {
   const { rows } = await state.db.query<{ n: string }>(
     `SELECT count(*) AS n FROM unnest($1::text[]) AS a(account_id), unnest($2::timestamptz[], $3::timestamptz[]) AS i(f, t),
-       LATERAL (SELECT 1 FROM event e WHERE e.account_id = a.account_id AND e.event_time >= i.f AND e.event_time < i.t) x`,
+       LATERAL (SELECT 1 FROM event e WHERE e.account_id = a.account_id AND e.event_time >= i.f AND e.event_time < i.t
+                  AND ($4::text[] IS NULL OR e.event_name = ANY($4::text[]))) x`,
     [
-      state.accountIds,
+      accountIds,
       intervals.map((interval) => new Date(interval.from)),
       intervals.map((interval) => new Date(interval.to)),
+      pass.eventNames,
     ],
   );
   const span = intervals.reduce((sum, interval) => sum + (interval.to - interval.from), 0);
@@ -182,11 +211,12 @@ async function sliceLength(state: RunState, intervals: Interval[]): Promise<numb
 
 async function analyzeIntervals(
   state: RunState,
+  pass: Pass,
   accountIds: readonly string[],
   intervals: Interval[],
   onProgress?: AnalysisOptions['onProgress'],
 ): Promise<void> {
-  const length = await sliceLength(state, intervals);
+  const length = await sliceLength(state, pass, accountIds, intervals);
   const slices = intervals.flatMap((interval) => {
     const list: { from: number; to: number; first: boolean }[] = [];
     for (let from = interval.from; from < interval.to; from += length) {
@@ -196,7 +226,12 @@ async function analyzeIntervals(
   });
   const total = slices.reduce((sum, slice) => sum + (slice.to - slice.from), 0);
   const load = (slice: { from: number; to: number }) =>
-    loadEvents(state.db, { from: new Date(slice.from), to: new Date(slice.to), accountIds });
+    loadEvents(state.db, {
+      from: new Date(slice.from),
+      to: new Date(slice.to),
+      accountIds,
+      eventNames: pass.eventNames,
+    });
   let done = 0;
   let carry: NormalizedEvent[] = [];
   // The next slice loads (database, inflating on the zlib pool) while this one is evaluated.
@@ -207,7 +242,7 @@ async function analyzeIntervals(
     const following = slices[index + 1];
     next = following ? load(following) : null;
     if (slice.first) carry = [];
-    carry = analyzeSlice(state, loaded, slice.from, slice.to, carry);
+    carry = analyzeSlice(state, pass, loaded, slice.from, slice.to, carry);
     done += slice.to - slice.from;
     onProgress?.({ done, total, events: state.events, findings: state.findings.size });
   }
@@ -240,7 +275,6 @@ async function prepareRun(client: pg.ClientBase, options: AnalysisOptions): Prom
     baseline,
     findings: new FindingStore(),
     accountIds,
-    maxLookback: Math.max(0, ...active.rules.map((rule) => rule.bound.lookbackMs)),
     events: 0,
     missing: 0,
   };
@@ -298,7 +332,13 @@ export async function analyzeAll(pool: pg.Pool, options: AnalysisOptions = {}): 
     const span = await eventSpan(client, state.accountIds);
     if (span.first && span.last) {
       const all = [{ from: span.first.getTime(), to: span.last.getTime() + 1 }];
-      await analyzeIntervals(state, state.accountIds, all, options.onProgress);
+      await analyzeIntervals(
+        state,
+        passOf(state.active.rules, null, true),
+        state.accountIds,
+        all,
+        options.onProgress,
+      );
     }
     const ids = await save(state, true, null);
     return result('full', state, ids.length, started);
@@ -326,11 +366,29 @@ export async function analyzeJob(
     const accountIds = [...new Set(rows.map((row) => row.account_id))];
     if (rows.length > 0) {
       await state.baseline.load(client, accountIds);
-      const reach = state.maxLookback;
-      const intervals = mergeIntervals(
-        rows.map((row) => ({ from: row.hour.getTime() - reach, to: row.hour.getTime() + HOUR_MS + reach })),
-      );
-      await analyzeIntervals(state, accountIds, intervals, options.onProgress);
+      // Rules whose long windows name their events (R13, R38, R39: a day of sign-ins or
+      // AssumeRole calls) get a second, wider pass over only those events, so that the pass over
+      // every event needs to reach only as far as the other rules' windows (an hour).
+      const rules = state.active.rules;
+      const unnamed = rules.filter((rule) => !rule.bound.eventNames);
+      const inner = passOf(unnamed, null, true).maxLookback;
+      const long = rules.filter((rule) => Boolean(rule.bound.eventNames) && rule.bound.lookbackMs > inner);
+      const passes = [
+        passOf(
+          rules.filter((rule) => !long.includes(rule)),
+          null,
+          true,
+        ),
+      ];
+      if (long.length)
+        passes.push(passOf(long, [...new Set(long.flatMap((rule) => rule.bound.eventNames ?? []))], false));
+      for (const pass of passes) {
+        const reach = pass.maxLookback;
+        const intervals = mergeIntervals(
+          rows.map((row) => ({ from: row.hour.getTime() - reach, to: row.hour.getTime() + HOUR_MS + reach })),
+        );
+        await analyzeIntervals(state, pass, accountIds, intervals, options.onProgress);
+      }
     }
     const ids = await save(state, false, jobId);
     return result('job', state, ids.length, started);
