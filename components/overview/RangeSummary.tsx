@@ -4,7 +4,16 @@ import { formatUtc } from '@/lib/format';
 import type { TimeRange } from '@/lib/overview/time-range';
 
 /** The range every widget shows, and the way back to all of it once a range is chosen. */
-export function RangeSummary({ range, resetHref }: { range: TimeRange; resetHref: string | null }) {
+export function RangeSummary({
+  range,
+  resetHref,
+  hint,
+}: {
+  range: TimeRange;
+  resetHref: string | null;
+  /** What to do to narrow the range, shown while the whole data is shown. */
+  hint?: string;
+}) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface px-4 py-2.5 text-sm shadow-xs">
       <p className="text-muted">
@@ -21,9 +30,9 @@ export function RangeSummary({ range, resetHref }: { range: TimeRange; resetHref
         <Link href={resetHref} scroll={false} className={buttonClasses('secondary', 'sm')}>
           Show all data
         </Link>
-      ) : (
-        <p className="text-xs text-subtle">Drag across the chart to narrow the range.</p>
-      )}
+      ) : hint ? (
+        <p className="text-xs text-subtle">{hint}</p>
+      ) : null}
     </div>
   );
 }

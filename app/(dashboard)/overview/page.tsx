@@ -80,6 +80,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <RangeSummary
           range={range}
+          hint="Drag across the chart to narrow the range."
           resetHref={
             params.from || params.to ? pageHref('/overview', current, { from: null, to: null }) : null
           }
@@ -105,7 +106,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <VolumeChart series={series} labels={labels} />
           </CardBody>
         </Card>
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid items-start gap-6 lg:grid-cols-2">
           <TopPrincipalsCard top={top} range={range} />
           <LatestFindingsCard findings={findings} range={range} />
         </div>
