@@ -84,7 +84,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           resetHref={
             params.from || params.to ? pageHref('/overview', current, { from: null, to: null }) : null
           }
-        />
+        >
+          <Link
+            href={pageHref('/geo', { from: params.from, to: params.to }, {})}
+            className={buttonClasses('ghost', 'sm')}
+          >
+            Geography of this range
+          </Link>
+        </RangeSummary>
         <KpiCards kpis={kpis} range={range} />
         <Card aria-labelledby="volume-heading">
           <CardHeader
