@@ -58,3 +58,16 @@ export function formatShare(part: number, total: number): string {
   if (percent === 0) return '0%';
   return percent < 10 ? `${percent.toFixed(1)}%` : `${Math.round(percent)}%`;
 }
+
+const UTC_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "14:05:09", to the second, for event lists where calls a few seconds apart must differ. */
+export function formatUtcClock(value: Date | string | number): string {
+  return UTC_CLOCK.format(new Date(value));
+}

@@ -27,7 +27,9 @@ export interface EventFilters {
   event?: string;
   /** 'read' or 'write'. */
   rw?: 'read' | 'write';
+  /** An error code, or `*` for any error. */
   error?: string;
+  /** An address, or a CIDR range such as 203.0.113.0/24. */
   ip?: string;
   asn?: number | string;
   country?: string;
@@ -37,8 +39,28 @@ export interface EventFilters {
   q?: string;
 }
 
-export function eventsHref(filters: EventFilters = {}): string {
+/** How the explorer shows the filtered events: table state and the event open in the drawer. */
+export interface EventsView {
+  /** Sort column id (time, event, service, account, region, principal, ip, error). */
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  /** 1-based page number. */
+  page?: number;
+  /** Visible column ids, comma-separated. */
+  cols?: string;
+  /** The event open in the raw-JSON drawer: `<accountId>:<eventId>`. */
+  ev?: string;
+  /** Minutes either side of the open event for its context (same principal). */
+  ctx?: number;
+}
+
+export function eventsHref(filters: EventFilters & EventsView = {}): string {
   return withQuery('/events', { ...filters });
+}
+
+/** The `ev` value that opens one event in the explorer's drawer. */
+export function eventKey(accountId: string, eventId: string): string {
+  return `${accountId}:${eventId}`;
 }
 
 /** Filters of the findings feed (/findings). */

@@ -7,21 +7,19 @@
  * With --naive N it also times what most people would write first: JSON.parse per file and
  * Prisma createMany({skipDuplicates}) on the first N events.
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { projectRoot } from '../../lib/config/paths';
 import { EVENT_COLUMNS } from '../../lib/ingest/copy-format';
 import { decodeBatch } from '../../lib/ingest/decode-batch';
 import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
 import { DimensionStore } from '../../lib/ingest/dimensions';
-import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
 import { readAll } from '../../lib/ingest/sources/read-all';
+import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
 import { naiveLoad } from './naive-load';
 import { createScratchDatabase } from './scratch-database';
 
@@ -33,34 +31,19 @@ const { values } = parseArgs({
   },
 });
 const events = Number(values.events);
-const workDir = path.join(projectRoot, 'bench-results');
-const corpus = path.join(workDir, `corpus-${events}`);
-mkdirSync(workDir, { recursive: true });
-
-if (!existsSync(path.join(corpus, 'AWSLogs'))) {
-  console.error(`Generating a ${events}-event demo corpus in ${corpus} ...`);
-  const generated = spawnSync(
-    process.execPath,
-    ['scripts/trailhound.mjs', 'demo', '--events', String(events), '--out', corpus, '--no-digests', '--json'],
-    { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (generated.status !== 0) throw new Error('demo generation failed');
-}
+const workDir = BENCH_DIR;
+const corpus = ensureDemoCorpus(events);
 
 const server = await createScratchDatabase();
 try {
   // 1. The real pipeline.
   const target = await server.create('th_bench_ingest');
   const pool = new pg.Pool({ connectionString: target, max: 8 });
-  const source = createPathSource(path.join(corpus, 'AWSLogs'));
-  const jobId = await createIngestJob(pool, source);
   const started = process.hrtime.bigint();
-  const summary = await runIngestJob(pool, jobId, source);
+  const { summary } = await ingestCorpus(pool, corpus);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   await pool.end();
-  if (summary.filesFailed)
-    throw new Error(`ingest failed files: ${JSON.stringify(summary.errors.slice(0, 3))}`);
 
   // 2. The ceiling: the same rows as COPY text, loaded by one plain COPY into a fresh table.
   const copyFile = path.join(workDir, `copy-${events}.tsv`);

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { ACCOUNT, corruptTrailFile, trailFile, writeFlat, writeTree } from '../fixtures/e2e/trail-files';
 import { runCli } from './support/cli';
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/env';
+import { signedInPage } from './support/sign-in';
 
 let workDir: string;
 
@@ -15,16 +16,6 @@ test.beforeAll(() => {
 test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
-
-async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/overview$/);
-  return page;
-}
 
 test('an admin uploads trail files, follows the job to done, and opens its manifest', async ({ browser }) => {
   const page = await signedInPage(browser, E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD);

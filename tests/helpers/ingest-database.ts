@@ -13,6 +13,7 @@ export function setupIngestDatabase() {
   let database: TestDatabase;
   const harness = {
     pool: undefined as unknown as pg.Pool,
+    url: '',
     async ingest(files: SourceFile[], options: RunJobOptions = {}): Promise<JobSummary> {
       const source = memorySource(files);
       return runIngestJob(harness.pool, await createIngestJob(harness.pool, source), source, options);
@@ -20,6 +21,7 @@ export function setupIngestDatabase() {
   };
   beforeAll(async () => {
     database = await createTestDatabase();
+    harness.url = database.url;
     harness.pool = new pg.Pool({ connectionString: database.url });
   });
   afterAll(async () => {

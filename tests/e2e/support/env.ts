@@ -16,3 +16,8 @@ export const E2E_ENV: Record<string, string> = {
   // Specs seed exactly the data they assert on.
   TRAILHOUND_DEMO: '0',
 };
+
+/** A folder for a spec's generated input, inside the run's data dir (wiped when the next run starts). */
+export function fixtureDir(name: string): string {
+  return path.join(E2E_DATA_DIR, 'spec-fixtures', name);
+}
