@@ -1,10 +1,23 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { buttonClasses } from '@/components/ui/Button';
 import { formatUtc } from '@/lib/format';
 import type { TimeRange } from '@/lib/overview/time-range';
 
 /** The range every widget shows, and the way back to all of it once a range is chosen. */
-export function RangeSummary({ range, resetHref }: { range: TimeRange; resetHref: string | null }) {
+export function RangeSummary({
+  range,
+  resetHref,
+  hint,
+  children,
+}: {
+  range: TimeRange;
+  resetHref: string | null;
+  /** What to do to narrow the range, shown while the whole data is shown. */
+  hint?: string;
+  /** Links that carry the range elsewhere. */
+  children?: ReactNode;
+}) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface px-4 py-2.5 text-sm shadow-xs">
       <p className="text-muted">
@@ -17,13 +30,16 @@ export function RangeSummary({ range, resetHref }: { range: TimeRange; resetHref
           {formatUtc(range.to)}
         </time>
       </p>
-      {resetHref ? (
-        <Link href={resetHref} scroll={false} className={buttonClasses('secondary', 'sm')}>
-          Show all data
-        </Link>
-      ) : (
-        <p className="text-xs text-subtle">Drag across the chart to narrow the range.</p>
-      )}
+      <div className="flex items-center gap-3">
+        {resetHref ? (
+          <Link href={resetHref} scroll={false} className={buttonClasses('secondary', 'sm')}>
+            Show all data
+          </Link>
+        ) : hint ? (
+          <p className="text-xs text-subtle">{hint}</p>
+        ) : null}
+        {children}
+      </div>
     </div>
   );
 }

@@ -29,6 +29,10 @@ import { getRollupRange } from '@/lib/queries/overview/get-rollup-range';
 
 export const metadata: Metadata = { title: 'Geography' };
 
+// The busiest ones; the events explorer lists the rest by country, ASN or address.
+const NETWORKS_SHOWN = 15;
+const ADDRESSES_SHOWN = 25;
+
 export default async function GeographyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageSession();
   const params = parseGeoParams(await searchParams);
@@ -66,8 +70,8 @@ export default async function GeographyPage({ searchParams }: { searchParams: Pr
 
   const [countries, networks, addresses, links, kinds] = await Promise.all([
     getGeoCountries(range),
-    getGeoNetworks(range, params.country),
-    getGeoAddresses(range, params.country),
+    getGeoNetworks(range, params.country, NETWORKS_SHOWN),
+    getGeoAddresses(range, params.country, ADDRESSES_SHOWN),
     getGeoFindings(range),
     getSourceKinds(range),
   ]);
@@ -118,6 +122,7 @@ export default async function GeographyPage({ searchParams }: { searchParams: Pr
         <RangeSummary
           range={range}
           resetHref={params.from || params.to ? pageHref('/geo', current, { from: null, to: null }) : null}
+          hint="Pick a range on the overview chart; its links carry it here."
         />
         <Card aria-labelledby="map-heading">
           <CardHeader
@@ -203,7 +208,7 @@ export default async function GeographyPage({ searchParams }: { searchParams: Pr
           <CardHeader
             id="networks-heading"
             title={selectedName ? `Networks in ${selectedName}` : 'Networks'}
-            description="Origin AS of each public address; cloud, hosting and CDN networks are flagged."
+            description={`The ${NETWORKS_SHOWN} busiest origin networks (AS) of public addresses; cloud, hosting and CDN networks are flagged.`}
           />
           {networks.length ? (
             <NetworksTable networks={networks} findings={tallies.byAsn} range={range} />
@@ -215,7 +220,7 @@ export default async function GeographyPage({ searchParams }: { searchParams: Pr
           <CardHeader
             id="addresses-heading"
             title={selectedName ? `Addresses in ${selectedName}` : 'Addresses'}
-            description="The 100 source addresses with the most events."
+            description={`The ${ADDRESSES_SHOWN} source addresses with the most events; each opens its events.`}
           />
           {addresses.length ? (
             <AddressesTable addresses={addresses} findings={tallies.byIp} range={range} />

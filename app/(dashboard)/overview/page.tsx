@@ -80,10 +80,18 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <RangeSummary
           range={range}
+          hint="Drag across the chart to narrow the range."
           resetHref={
             params.from || params.to ? pageHref('/overview', current, { from: null, to: null }) : null
           }
-        />
+        >
+          <Link
+            href={pageHref('/geo', { from: params.from, to: params.to }, {})}
+            className={buttonClasses('ghost', 'sm')}
+          >
+            Geography of this range
+          </Link>
+        </RangeSummary>
         <KpiCards kpis={kpis} range={range} />
         <Card aria-labelledby="volume-heading">
           <CardHeader
@@ -105,7 +113,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <VolumeChart series={series} labels={labels} />
           </CardBody>
         </Card>
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid items-start gap-6 lg:grid-cols-2">
           <TopPrincipalsCard top={top} range={range} />
           <LatestFindingsCard findings={findings} range={range} />
         </div>

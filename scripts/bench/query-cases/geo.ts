@@ -6,6 +6,7 @@ import { getGeoFindings } from '../../../lib/queries/geo/get-geo-findings';
 import { getGeoNetworks } from '../../../lib/queries/geo/get-geo-networks';
 import { getSourceKinds } from '../../../lib/queries/geo/get-source-kinds';
 import { getRollupRange } from '../../../lib/queries/overview/get-rollup-range';
+import type { QueryCase } from '../query-case';
 
 // The geography page's reads, as app/(dashboard)/geo/page.tsx runs them, for bench-queries.ts.
 // The country case picks the busiest country, as a click on its bubble would.
@@ -24,7 +25,7 @@ async function geoPage(pool: pg.Pool, country: 'none' | 'busiest') {
   ]);
 }
 
-const cases: { name: string; run(pool: pg.Pool): Promise<unknown> }[] = [
+const cases: QueryCase[] = [
   { name: 'geo: all data', run: (pool) => geoPage(pool, 'none') },
   { name: 'geo: one country selected', run: (pool) => geoPage(pool, 'busiest') },
 ];

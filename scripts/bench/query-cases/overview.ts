@@ -7,6 +7,7 @@ import { getOverviewKpis } from '../../../lib/queries/overview/get-overview-kpis
 import { getRollupRange } from '../../../lib/queries/overview/get-rollup-range';
 import { getTopPrincipals } from '../../../lib/queries/overview/get-top-principals';
 import { getVolumeSeries } from '../../../lib/queries/overview/get-volume-series';
+import type { QueryCase } from '../query-case';
 
 // The overview page's reads, as app/(dashboard)/overview/page.tsx runs them (range, then the
 // five widgets in parallel), for scripts/bench/bench-queries.ts.
@@ -28,7 +29,7 @@ async function overviewPage(pool: pg.Pool, by: VolumeGrouping, pick: (data: Time
 
 const lastDay = (data: TimeRange) => ({ from: new Date(data.to.getTime() - DAY_MS), to: data.to });
 
-const cases: { name: string; run(pool: pg.Pool): Promise<unknown> }[] = [
+const cases: QueryCase[] = [
   { name: 'overview: all data, by service', run: (pool) => overviewPage(pool, 'service', (data) => data) },
   { name: 'overview: all data, by account', run: (pool) => overviewPage(pool, 'account', (data) => data) },
   {
