@@ -42,10 +42,12 @@ export async function decodeBatch(
   limits: DecodeLimits,
   store: DimensionStore,
 ): Promise<(DecodedFile | null)[]> {
-  // Lines are built as soon as a file is decoded, so its parsed records die young (cheap to
-  // collect); only files naming a principal or user agent not cached yet wait for the one
-  // round trip that resolves them all.
-  const slots: (JoinedFile | (LoadedFile & { rows: DecodedRow[] }) | null)[] = [];
+  // Lines are built and written out as soon as a file is decoded, so its parsed records and
+  // strings die young (cheap to collect); only files naming a principal or user agent not cached
+  // yet wait for the one round trip that resolves them all.
+  // Gzipped trail files inflate about tenfold and their COPY text is about half the JSON.
+  const out = new CopyTextBuffer(4 * files.reduce((sum, file) => sum + file.bytes.byteLength, 0));
+  const slots: (WrittenFile | (LoadedFile & { rows: DecodedRow[] }) | null)[] = [];
   const waiting: (LoadedFile & { rows: DecodedRow[] })[] = [];
   for (const file of files) {
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
@@ -65,7 +67,7 @@ export async function decodeBatch(
     const rows = decoder.takeRows();
     const refs = store.cachedRefs(rows.map((row) => row.event));
     if (refs) {
-      slots.push({ ...loaded, ...joinLines(linesOf(file.fileRowId, rows, refs)) });
+      slots.push({ ...loaded, ...out.write(linesOf(file.fileRowId, rows, refs)) });
     } else {
       const pending = { ...loaded, rows };
       waiting.push(pending);
@@ -78,38 +80,53 @@ export async function decodeBatch(
   );
   await store.flushAddresses();
   const byFile = new Map(waiting.map((file, index) => [file, resolved[index] as FileLines]));
-  const texts = slots.map((slot) => {
+  const written = slots.map((slot) => {
     if (slot === null || !('rows' in slot)) return slot;
     const { rows: _rows, ...loaded } = slot;
-    return { ...loaded, ...joinLines(byFile.get(slot) as FileLines) };
+    return { ...loaded, ...out.write(byFile.get(slot) as FileLines) };
   });
-  return intoOneBuffer(texts);
+  const whole = out.finish();
+  return written.map((file) => {
+    if (!file) return null;
+    const { start, end, ...rest } = file;
+    return { ...rest, copy: whole.subarray(start, end) };
+  });
 }
 
-type JoinedFile = LoadedFile & { text: string; keys: string[] };
-
-function joinLines({ lines, keys }: FileLines): { text: string; keys: string[] } {
-  return { text: lines.join(''), keys };
-}
+type WrittenFile = LoadedFile & { start: number; end: number; keys: string[] };
 
 /**
- * Writes the batch's COPY text into one buffer of its own (not a slice of Node's shared pool), each
- * file's `copy` a view of it: one allocation and one transfer back from a worker per batch instead
- * of one per file, which on trails of many small files the garbage collector noticed.
+ * The batch's COPY text in one buffer of its own (not a slice of Node's shared pool), each file's
+ * `copy` a view of it: one allocation and one transfer back from a worker per batch instead of
+ * one per file, which on trails of many small files the garbage collector noticed.
  */
-function intoOneBuffer(files: (JoinedFile | null)[]): (DecodedFile | null)[] {
-  const lengths = files.map((file) => (file ? Buffer.byteLength(file.text) : 0));
-  const whole = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
-  let offset = 0;
-  return files.map((file, index) => {
-    if (!file) return null;
-    const { text, ...rest } = file;
-    const length = lengths[index] as number;
-    whole.write(text, offset);
-    const copy = whole.subarray(offset, offset + length);
-    offset += length;
-    return { ...rest, copy };
-  });
+class CopyTextBuffer {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(sizeHint: number) {
+    this.buffer = Buffer.allocUnsafeSlow(Math.min(Math.max(sizeHint, 64 * 1024), 64 * 1024 * 1024));
+  }
+
+  write({ lines, keys }: FileLines): { start: number; end: number; keys: string[] } {
+    const start = this.length;
+    for (const line of lines) {
+      const bytes = Buffer.byteLength(line);
+      if (this.length + bytes > this.buffer.length) this.grow(this.length + bytes);
+      this.length += this.buffer.write(line, this.length);
+    }
+    return { start, end: this.length, keys };
+  }
+
+  finish(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private grow(needed: number): void {
+    const next = Buffer.allocUnsafeSlow(Math.max(needed, this.buffer.length * 2));
+    this.buffer.copy(next, 0, 0, this.length);
+    this.buffer = next;
+  }
 }
 
 /** Null when the gzip is damaged or inflates too far. */
