@@ -3,10 +3,24 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runCli } from './support/cli';
+import { connectE2eDatabase } from './support/db';
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from './support/env';
 import { signedInPage } from './support/sign-in';
 
 const SIGMA = path.resolve('tests/fixtures/sigma');
+
+// The specs share one server: the rules, thresholds and allow-lists saved here would change what
+// the detection engine finds for the specs after this one.
+test.afterAll(async () => {
+  const db = await connectE2eDatabase();
+  try {
+    await db.query('DELETE FROM sigma_rule');
+    await db.query('DELETE FROM rule_setting');
+    await db.query('DELETE FROM detection_setting');
+  } finally {
+    await db.end();
+  }
+});
 
 test('an admin uploads Sigma rules, sees them listed and the invalid one refused, and switches one off', async ({
   browser,

@@ -76,7 +76,7 @@ test('an admin uploads trail files, follows the job to done, and opens its manif
 
   // Sections built on events no longer claim the database is empty.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
-  await expect(page.getByText(/events are loaded and stored/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'API volume' })).toBeVisible();
   await expect(page.getByText('No events yet')).toHaveCount(0);
   await page.context().close();
 });
@@ -125,7 +125,20 @@ test('an S3 import validates its form, then runs as a job and reports why it fai
   await form.getByLabel('Regions').fill('us-east-1, eu-west-1');
   await form.getByLabel('From (UTC)').fill('2026-03-01');
   await form.getByLabel('To (UTC)').fill('2026-03-31');
-  await form.getByLabel('Endpoint (optional)').fill('http://127.0.0.1:9');
+  // An endpoint the operator did not allow is refused by the server, even from a tampered page:
+  // the server would fetch from it with its own credentials.
+  await form.getByLabel('Endpoint').evaluate((select: HTMLSelectElement) => {
+    const option = document.createElement('option');
+    option.value = 'http://169.254.169.254';
+    option.textContent = 'instance metadata';
+    select.append(option);
+    select.value = option.value;
+  });
+  await form.getByRole('button', { name: 'Start S3 import' }).click();
+  await expect(form.getByText(/only reads from AWS S3 and the endpoints its operator allowed/)).toBeVisible();
+  await expect(page).toHaveURL(/\/ingest$/);
+  // The operator allowed this (unreachable) store in the test server's TRAILHOUND_S3_ENDPOINTS.
+  await form.getByLabel('Endpoint').selectOption('http://127.0.0.1:9');
   await form.getByRole('button', { name: 'Start S3 import' }).click();
   await expect(page).toHaveURL(/\/ingest\?job=\d+$/);
   const jobId = new URL(page.url()).searchParams.get('job') as string;

@@ -12,6 +12,8 @@ export const E2E_ENV: Record<string, string> = {
   TRAILHOUND_ADMIN_EMAIL: E2E_ADMIN_EMAIL,
   TRAILHOUND_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
   TRAILHOUND_E2E_PORT: String(E2E_PORT),
+  // An S3-compatible endpoint users may pick; nothing listens there, so imports from it fail.
+  TRAILHOUND_S3_ENDPOINTS: 'http://127.0.0.1:9',
   DATABASE_URL: '',
   // Specs seed exactly the data they assert on.
   TRAILHOUND_DEMO: '0',
