@@ -34,12 +34,16 @@ test.beforeAll(async () => {
     runCli(['user', 'add', email, '--role', role], { TRAILHOUND_USER_PASSWORD: password });
   }
   ({ findings, events } = await ingestAndAnalyze(START));
-  // The engine's verdict on the trail, which the browser checks below rely on.
-  expect(findings.map((row) => `${row.ruleId}:${row.severity}`).sort()).toEqual([
-    'R17:high',
-    'R19:critical',
-    'R66:critical',
-  ]);
+  // The engine's high and critical verdicts on the trail, which the browser checks below rely on.
+  // First-seen rules (new region, service, address: medium and low) fire too when earlier specs
+  // have given these identities a baseline, and stay silent while they are still learning, so
+  // the lower severities depend on which specs ran first and are not asserted.
+  expect(
+    findings
+      .filter((row) => row.severity === 'high' || row.severity === 'critical')
+      .map((row) => `${row.ruleId}:${row.severity}`)
+      .sort(),
+  ).toEqual(['R17:high', 'R19:critical', 'R66:critical']);
 });
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
