@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SeverityBadge } from '@/components/ui/SeverityBadge';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { CaseListRow } from '@/lib/cases/list-cases';
 import { formatUtc } from '@/lib/format';
 import { caseHref } from '@/lib/links';
@@ -11,9 +12,9 @@ const TH = 'px-3 py-2.5 font-medium';
 export function CasesTable({ cases }: { cases: CaseListRow[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className={TABLE}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
               Case
             </th>

@@ -4,6 +4,7 @@ import { type ColumnVisibilityState, type SortingState, type Updater, useTable }
 import { useRouter } from 'next/navigation';
 import { useMemo, useOptimistic, useTransition } from 'react';
 import { cx } from '@/components/ui/cx';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { EventRow } from '@/lib/queries/events/event-row';
 import { ColumnPicker } from './ColumnPicker';
 import {
@@ -86,13 +87,10 @@ export function EventsTable({
         />
       </div>
       <div className={cx('overflow-x-auto transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
-        <table className="w-full text-sm">
+        <table className={TABLE}>
           <thead>
             {table.getHeaderGroups().map((group) => (
-              <tr
-                key={group.id}
-                className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase"
-              >
+              <tr key={group.id} className={THEAD_ROW}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (

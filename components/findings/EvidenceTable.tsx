@@ -1,3 +1,4 @@
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import type { EvidenceEvent } from '@/lib/queries/findings/types';
 import { EvidenceRawButton } from './EvidenceRawButton';
@@ -12,9 +13,9 @@ const CELL = 'px-3 py-2.5';
 export function EvidenceTable({ events }: { events: EvidenceEvent[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className={TABLE}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
               Time
             </th>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SeverityBadge } from '@/components/ui/SeverityBadge';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { FeedQuery, FeedSort } from '@/lib/findings/feed-query';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import { findingHref } from '@/lib/links';
@@ -55,9 +56,9 @@ export function FindingsTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className={TABLE}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <SortHeader label="Severity" sort="severity" query={query} sortHref={sortHref} className="pl-5" />
             <SortHeader label="Finding" sort="rule" query={query} sortHref={sortHref} />
             <th scope="col" className={HEAD}>

@@ -1,5 +1,6 @@
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { cx } from '@/components/ui/cx';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { DigestCheckRow } from '@/lib/queries/ingest/types';
 
 const STATUS: Record<DigestCheckRow['status'], { label: string; tone: BadgeTone }> = {
@@ -24,9 +25,9 @@ function Hash({ value }: { value: string | null }) {
 export function DigestChecksTable({ checks }: { checks: DigestCheckRow[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className={TABLE}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
               File checked
             </th>

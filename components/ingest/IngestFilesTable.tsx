@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { cx } from '@/components/ui/cx';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { FileStatus, IngestFileRow } from '@/lib/queries/ingest/types';
 import { formatBytes } from '@/lib/uploads/format-bytes';
 import { formatCount } from './job-display';
@@ -32,9 +33,9 @@ const NUM = 'px-3 py-2.5 text-right tabular-nums whitespace-nowrap';
 export function IngestFilesTable({ files }: { files: IngestFileRow[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className={TABLE}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
               File
             </th>

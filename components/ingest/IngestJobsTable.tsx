@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/Badge';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import type { IngestJobRow } from '@/lib/queries/ingest/types';
 import { JobStatusBadge } from './JobStatusBadge';
@@ -28,9 +29,9 @@ export function IngestJobsTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className={TABLE}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
               Job
             </th>

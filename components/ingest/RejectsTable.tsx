@@ -1,12 +1,13 @@
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { RejectReasonRow } from '@/lib/queries/ingest/get-ingest-rejects';
 import { formatCount } from './job-display';
 
 /** Why records were refused, summed over the job's files. Reasons can quote file content: text only. */
 export function RejectsTable({ rejects }: { rejects: RejectReasonRow[] }) {
   return (
-    <table className="w-full text-sm">
+    <table className={TABLE}>
       <thead>
-        <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+        <tr className={THEAD_ROW}>
           <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
             Reason
           </th>

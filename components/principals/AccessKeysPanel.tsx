@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/Badge';
 import { Card, CardHeader } from '@/components/ui/Card';
+import { THEAD_ROW } from '@/components/ui/table-classes';
 import { formatUtc } from '@/lib/format';
 import { principalHref } from '@/lib/links';
 import type { AccessKeyPanel, AccessKeyUse } from '@/lib/queries/principals/get-access-keys';
@@ -61,7 +62,7 @@ function KeyTable({ keys, showUser, label }: { keys: AccessKeyUse[]; showUser: b
     <div className="overflow-x-auto">
       <table className="w-full text-sm" aria-label={label}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="py-2 pr-3 pl-5 font-medium">
               Key
             </th>

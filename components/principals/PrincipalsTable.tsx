@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/Badge';
 import { SeverityBadge } from '@/components/ui/SeverityBadge';
+import { THEAD_ROW } from '@/components/ui/table-classes';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import { accountHref, principalHref } from '@/lib/links';
 import type { PrincipalListRow } from '@/lib/queries/principals/get-principals';
@@ -19,7 +20,7 @@ export function PrincipalsTable({ rows }: { rows: PrincipalListRow[] }) {
     <div className="overflow-x-auto">
       <table className="w-full text-sm" aria-label="Principals">
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
               Risk
             </th>

@@ -14,6 +14,7 @@ import { RawEventDrawer } from '@/components/events/RawEventDrawer';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { cx } from '@/components/ui/cx';
+import { THEAD_ROW } from '@/components/ui/table-classes';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import { principalHref } from '@/lib/links';
 import { hrefWith } from '@/lib/principals/href-with';
@@ -171,10 +172,7 @@ export function TimelineTable({
         <table className="w-full text-sm" aria-label="Timeline">
           <thead>
             {table.getHeaderGroups().map((group) => (
-              <tr
-                key={group.id}
-                className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase"
-              >
+              <tr key={group.id} className={THEAD_ROW}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   const sortable = SORTABLE.has(header.column.id);

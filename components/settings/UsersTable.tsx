@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/Badge';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { UserSummary } from '@/lib/auth/users';
 import { formatUtcDate, formatUtcTime } from '@/lib/format';
 import { RoleForm } from './RoleForm';
@@ -29,9 +30,9 @@ function UtcDateTime({ value }: { value: Date }) {
 export function UsersTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className={TABLE}>
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="px-5 py-2.5 font-medium">
               User
             </th>

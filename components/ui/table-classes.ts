@@ -1,4 +1,4 @@
-// Class names of the plain data tables (the ingest tables' look), shared by the dashboard widgets.
+// Class names of the plain data tables, shared by every table in the app so they keep one look.
 export const TABLE = 'w-full text-sm';
 export const THEAD_ROW =
   'border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase';

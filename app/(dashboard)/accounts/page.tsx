@@ -6,6 +6,7 @@ import { SectionNotReady } from '@/components/shell/SectionNotReady';
 import { Card, CardHeader } from '@/components/ui/Card';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { SeverityBadge } from '@/components/ui/SeverityBadge';
+import { THEAD_ROW } from '@/components/ui/table-classes';
 import { requirePageSession } from '@/lib/auth/guards';
 import { getPool } from '@/lib/db/pg-pool';
 import { formatUtcDate } from '@/lib/format';
@@ -52,7 +53,7 @@ export default async function AccountsPage() {
         <div className="overflow-x-auto">
           <table className="w-full text-sm" aria-label="Accounts">
             <thead>
-              <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+              <tr className={THEAD_ROW}>
                 <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
                   Risk
                 </th>

@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/Badge';
 import { SeverityBadge } from '@/components/ui/SeverityBadge';
+import { THEAD_ROW } from '@/components/ui/table-classes';
 import type { StoredSigmaRule } from '@/lib/detections/sigma/store';
 import { formatUtc } from '@/lib/format';
 import { SigmaRuleActions } from './SigmaRuleActions';
@@ -10,7 +11,7 @@ export function SigmaRulesTable({ rules, canEdit }: { rules: StoredSigmaRule[]; 
     <div className="overflow-x-auto">
       <table className="w-full text-sm" aria-label="Imported Sigma rules">
         <thead>
-          <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+          <tr className={THEAD_ROW}>
             <th scope="col" className="px-5 py-2.5 font-medium">
               Rule
             </th>

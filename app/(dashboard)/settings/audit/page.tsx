@@ -5,6 +5,7 @@ import { buttonClasses } from '@/components/ui/Button';
 import { Card, CardHeader } from '@/components/ui/Card';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { TABLE, THEAD_ROW } from '@/components/ui/table-classes';
 import type { AuditAction } from '@/lib/auth/audit';
 import { AUDIT_ACTION_LABELS, AUDIT_FAMILIES } from '@/lib/auth/audit-labels';
 import { requirePageSession } from '@/lib/auth/guards';
@@ -115,9 +116,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <p className="px-5 py-10 text-center text-sm text-muted">No audit entries match these filters.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className={TABLE}>
               <thead>
-                <tr className="border-b border-line bg-surface-muted text-left text-xs tracking-wide text-muted uppercase">
+                <tr className={THEAD_ROW}>
                   <th scope="col" className="py-2.5 pr-3 pl-5 font-medium">
                     When
                   </th>
