@@ -13,7 +13,7 @@ import {
   type RuleSetting,
 } from './settings';
 import type { CompiledSigmaRule } from './sigma/compile';
-import { loadSigmaRules } from './sigma/store';
+import { compileSigmaSources, readSigmaSources, type SigmaRuleSource } from './sigma/store';
 import type { BoundRule, RuleKind } from './types';
 
 export interface ActiveRule {
@@ -58,12 +58,29 @@ export function bindActiveRules(
   return { rules, detection, problems };
 }
 
-export async function loadActiveRules(db: pg.Pool | pg.ClientBase): Promise<ActiveRuleSet> {
+// What binding reads from the database, as plain data: a run reads it once and hands the same
+// snapshot to its analysis threads, so that every thread runs the same rules with the same settings.
+export interface ActiveRuleInputs {
+  ruleSettings: Map<string, RuleSetting>;
+  detection: DetectionSettings;
+  sigma: SigmaRuleSource[];
+}
+
+export async function readActiveRuleInputs(db: pg.Pool | pg.ClientBase): Promise<ActiveRuleInputs> {
   // One after another: db may be a single client, which must not get overlapping queries.
   const ruleSettings = await getRuleSettings(db);
   const detection = await getDetectionSettings(db);
-  const sigma = await loadSigmaRules(db);
-  const active = bindActiveRules(ruleSettings, detection, sigma.rules);
+  const sigma = await readSigmaSources(db);
+  return { ruleSettings, detection, sigma };
+}
+
+export function activeRulesFrom(inputs: ActiveRuleInputs): ActiveRuleSet {
+  const sigma = compileSigmaSources(inputs.sigma);
+  const active = bindActiveRules(inputs.ruleSettings, inputs.detection, sigma.rules);
   active.problems.push(...sigma.problems);
   return active;
+}
+
+export async function loadActiveRules(db: pg.Pool | pg.ClientBase): Promise<ActiveRuleSet> {
+  return activeRulesFrom(await readActiveRuleInputs(db));
 }

@@ -77,7 +77,7 @@ function inThreadDecoder(pool: pg.Pool): DecoderPool {
   };
 }
 
-function connectionStringOf(pool: pg.Pool): string | null {
+export function connectionStringOf(pool: pg.Pool): string | null {
   const options = pool.options as pg.PoolConfig;
   return typeof options.connectionString === 'string' ? options.connectionString : null;
 }
@@ -145,7 +145,7 @@ function startWorker(connectionString: string) {
  * follow `new Worker(…)` into it (and into tsx and esbuild) when bundling the web server, and
  * cannot. Reaching the module through getBuiltinModule keeps the call out of its sight.
  */
-function workerThreads(): { Worker: typeof WorkerThread } {
+export function workerThreads(): { Worker: typeof WorkerThread } {
   return process.getBuiltinModule('node:worker_threads') as { Worker: typeof WorkerThread };
 }
 

@@ -18,17 +18,38 @@ export function isWorldCidr(cidr: string): boolean {
   return /\/0$/.test(cidr.trim());
 }
 
-export function cidrWithin(cidr: string, trusted: readonly string[]): boolean {
-  try {
-    const [address, prefix] = ipaddr.parseCIDR(cidr.trim());
-    return trusted.some((entry) => {
+type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+// Rules call this per event with the same (bound) config array: parse each list once.
+const parsedLists = new WeakMap<readonly string[], Range[]>();
+
+function rangesOf(trusted: readonly string[]): Range[] {
+  let ranges = parsedLists.get(trusted);
+  if (!ranges) {
+    ranges = trusted.flatMap((entry) => {
       try {
-        const range = ipaddr.parseCIDR(entry);
-        return address.kind() === range[0].kind() && prefix >= range[1] && address.match(range);
+        return [ipaddr.parseCIDR(entry.trim())];
       } catch {
-        return false;
+        return [];
       }
     });
+    parsedLists.set(trusted, ranges);
+  }
+  return ranges;
+}
+
+/** Whether a CIDR, or a single address (a source IP), lies inside one of the trusted ranges. */
+export function cidrWithin(cidr: string, trusted: readonly string[]): boolean {
+  if (trusted.length === 0) return false;
+  const ranges = rangesOf(trusted);
+  try {
+    const text = cidr.trim();
+    const [address, prefix] = text.includes('/')
+      ? ipaddr.parseCIDR(text)
+      : ((parsed) => [parsed, parsed.kind() === 'ipv4' ? 32 : 128] as const)(ipaddr.parse(text));
+    return ranges.some(
+      ([base, bits]) => address.kind() === base.kind() && prefix >= bits && address.match(base, bits),
+    );
   } catch {
     return false;
   }

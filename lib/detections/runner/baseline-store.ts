@@ -12,7 +12,7 @@ import type { BaselineLookup, BaselineScope, BaselineSink } from '../types';
 
 type Db = pg.Pool | pg.ClientBase;
 
-interface Span {
+export interface Span {
   first: number;
   last: number;
 }
@@ -74,6 +74,19 @@ export class BaselineStore {
   readonly sink: BaselineSink = (scope, accountId, key, value, time) => {
     widen(this.observed, keyOf(accountId, scope, key, value), time.getTime());
   };
+
+  /** This run's observations, for another thread's store (absorb). */
+  observations(): [string, Span][] {
+    return [...this.observed.entries()];
+  }
+
+  /** Adds the observations another store made (an analysis thread's, for other accounts). */
+  absorb(entries: Iterable<[string, Span]>): void {
+    for (const [key, span] of entries) {
+      widen(this.observed, key, span.first);
+      widen(this.observed, key, span.last);
+    }
+  }
 
   get observedCount(): number {
     return this.observed.size;

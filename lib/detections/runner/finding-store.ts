@@ -14,7 +14,8 @@ interface Evidence {
   time: Date;
 }
 
-interface Draft {
+// One finding being collected; plain data (Maps, Dates), so an analysis thread can hand it over.
+export interface FindingDraft {
   ruleId: string;
   title: string;
   severity: Severity;
@@ -33,7 +34,7 @@ const SEVERITY_ARRAY = `ARRAY[${SEVERITIES.map((severity) => `'${severity}'`).jo
 const clean = (text: string) => (text.includes('\u0000') ? text.replaceAll('\u0000', '') : text);
 
 export class FindingStore {
-  private readonly drafts = new Map<string, Draft>();
+  private readonly drafts = new Map<string, FindingDraft>();
 
   get size(): number {
     return this.drafts.size;
@@ -61,6 +62,28 @@ export class FindingStore {
     for (const eventId of finding.eventIds) {
       const time = events.get(`${finding.accountId}\u0000${eventId}`);
       if (time) draft.evidence.set(eventId, { accountId: finding.accountId, eventId, time });
+    }
+  }
+
+  /** The findings collected so far, for another thread's store (absorb). */
+  entries(): [string, FindingDraft][] {
+    return [...this.drafts.entries()];
+  }
+
+  /** Adds the findings another store collected (an analysis thread's, for other accounts). */
+  absorb(entries: Iterable<[string, FindingDraft]>): void {
+    for (const [key, incoming] of entries) {
+      const draft = this.drafts.get(key);
+      if (!draft) {
+        this.drafts.set(key, incoming);
+        continue;
+      }
+      if (rank(incoming.severity) > rank(draft.severity)) {
+        draft.severity = incoming.severity;
+        draft.summary = incoming.summary;
+      }
+      draft.region ??= incoming.region;
+      for (const [eventId, item] of incoming.evidence) draft.evidence.set(eventId, item);
     }
   }
 
@@ -99,10 +122,10 @@ export class FindingStore {
 
 async function upsertFindings(
   client: pg.ClientBase,
-  entries: [string, Draft][],
+  entries: [string, FindingDraft][],
   replace: boolean,
 ): Promise<string[]> {
-  const text = (pick: (key: string, draft: Draft) => string) =>
+  const text = (pick: (key: string, draft: FindingDraft) => string) =>
     entries.map(([key, draft]) => pick(key, draft));
   const bounds = entries.map(([, draft]) => {
     let first = Number.POSITIVE_INFINITY;
@@ -160,7 +183,7 @@ async function upsertFindings(
 
 async function insertEvidence(
   client: pg.ClientBase,
-  entries: [string, Draft][],
+  entries: [string, FindingDraft][],
   ids: string[],
 ): Promise<void> {
   let columns: [string[], string[], string[], Date[]] = [[], [], [], []];
@@ -176,7 +199,7 @@ async function insertEvidence(
   };
   for (let index = 0; index < entries.length; index++) {
     const id = ids[index] as string;
-    for (const item of (entries[index] as [string, Draft])[1].evidence.values()) {
+    for (const item of (entries[index] as [string, FindingDraft])[1].evidence.values()) {
       columns[0].push(id);
       columns[1].push(item.accountId);
       columns[2].push(item.eventId);

@@ -1,39 +1,48 @@
-// The database-backed detection runner. It walks stored events in time slices, rebuilding
-// NormalizedEvents from raw_chunk (load-events.ts), and runs every active rule over each slice
-// plus the tail of the previous one that the rule's window needs (its lookbackMs): a threshold or
-// sequence spanning a slice boundary is seen whole, single-event rules re-read nothing. First-seen
-// rules ask the maintained baseline (baseline-store.ts) instead of re-reading history.
+// The database-backed detection runner. It walks stored events in time slices (slice-walk.ts),
+// rebuilding NormalizedEvents from raw_chunk (load-events.ts), runs every active rule over each
+// slice plus the look-back its window needs, and writes the findings and the first-seen baseline.
 //
 // - Full (`analyze --full`): every stored event, from scratch; evidence and baseline are rebuilt,
-//   triage is kept.
+//   triage is kept. From MIN_EVENTS_FOR_THREADS events on, the accounts are shared among threads
+//   (analysis-threads.ts) and this thread merges and writes what they found.
 // - Job (after each ingest job): only the hours the job's events fall in, widened on both sides
 //   by the longest rule window, because a late event can complete a chain or a burst whose other
 //   events are already stored (CloudTrail delivers late and unordered). Findings merge by dedup key.
 
 import type pg from 'pg';
-import type { NormalizedEvent } from '@/lib/cloudtrail/types';
 import { getIpEnricher } from '@/lib/enrich';
-import { type ActiveRule, type ActiveRuleSet, loadActiveRules } from '../active-rules';
-import { lowerBound } from '../engine/hits';
-import { mergeHits } from '../engine/merge-hits';
-import { prepareEvents } from '../evaluate';
-import type { IpIntel, RuleId, RunEnvironment } from '../types';
+import {
+  type ActiveRuleInputs,
+  type ActiveRuleSet,
+  activeRulesFrom,
+  readActiveRuleInputs,
+} from '../active-rules';
+import type { IpIntel } from '../types';
+import {
+  defaultAnalysisThreads,
+  MIN_EVENTS_FOR_THREADS,
+  shareAccounts,
+  threadConnection,
+  walkOnThreads,
+} from './analysis-threads';
 import { BaselineStore } from './baseline-store';
 import { FindingStore } from './finding-store';
-import { type LoadedEvents, loadEvents } from './load-events';
+import {
+  type Interval,
+  type Pass,
+  passOf,
+  planSlices,
+  type SliceProgress,
+  type WalkState,
+  walkSlices,
+} from './slice-walk';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 // Runs of the detection step never interleave (two web ingest jobs finishing together).
 const RUN_LOCK = 7311842005;
 
-export interface AnalysisProgress {
-  // Milliseconds of event time covered so far, out of the total to cover.
-  done: number;
-  total: number;
-  events: number;
-  findings: number;
-}
+export type AnalysisProgress = SliceProgress;
 
 export interface AnalysisResult {
   mode: 'full' | 'job';
@@ -43,17 +52,17 @@ export interface AnalysisResult {
   ruleProblems: ActiveRuleSet['problems'];
   missingRecords: number;
   seconds: number;
+  // Threads that walked the events (the calling thread included): above 1 only for a full run.
+  threads: number;
 }
 
 export interface AnalysisOptions {
   onProgress?: (progress: AnalysisProgress) => void;
   // Defaults to the bundled GeoIP/ASN databases (lib/enrich), opened once per run.
   ipIntel?: (ip: string | null) => IpIntel | null;
-}
-
-interface Interval {
-  from: number;
-  to: number;
+  // Threads for a full analysis, each walking a share of the accounts. Defaults to one per core
+  // (TRAILHOUND_ANALYZE_THREADS) from MIN_EVENTS_FOR_THREADS events on, else 1.
+  threads?: number;
 }
 
 // Opened on the first lookup (a run whose events have no public address never pays for the
@@ -115,98 +124,12 @@ async function eventSpan(
   return rows[0] ?? { first: null, last: null };
 }
 
-interface RunState {
+interface RunState extends WalkState {
   db: pg.ClientBase;
+  inputs: ActiveRuleInputs;
   active: ActiveRuleSet;
-  env: RunEnvironment;
-  baseline: BaselineStore;
-  findings: FindingStore;
+  ipIntel: (ip: string | null) => IpIntel | null;
   accountIds: string[];
-  events: number;
-  missing: number;
-}
-
-// A walk over the events with some of the rules: all of them, or (incremental runs) the few
-// long-window rules that declare their eventNames, over a wider range but only those events.
-interface Pass {
-  rules: ActiveRule[];
-  eventNames: readonly string[] | null;
-  maxLookback: number;
-  // The pass that sees every event counts them and feeds the first-seen baseline.
-  primary: boolean;
-}
-
-function passOf(rules: ActiveRule[], eventNames: readonly string[] | null, primary: boolean): Pass {
-  return {
-    rules,
-    eventNames,
-    primary,
-    maxLookback: Math.max(0, ...rules.map((rule) => rule.bound.lookbackMs)),
-  };
-}
-
-/**
- * One slice: the events in [from, to) (already being loaded), evaluated together with `carry`,
- * the earlier events the rules' windows reach back to. Returns the carry for the next slice.
- */
-function analyzeSlice(
-  state: RunState,
-  pass: Pass,
-  loaded: LoadedEvents,
-  from: number,
-  to: number,
-  carry: NormalizedEvent[],
-): NormalizedEvent[] {
-  const fresh = prepareEvents(loaded.events);
-  if (pass.primary) {
-    state.missing += loaded.missing;
-    state.events += fresh.length;
-  }
-  const window = carry.length ? [...carry, ...fresh] : fresh;
-  const times = new Map<string, Date>();
-  for (const event of window) times.set(`${event.recipientAccountId}\u0000${event.eventId}`, event.eventTime);
-
-  for (const rule of pass.rules) {
-    const start = lowerBound(window, from - rule.bound.lookbackMs);
-    const events = start === 0 ? window : window.slice(start);
-    // Hits made only of carried events were already reported by the previous slice.
-    const hits = rule.bound
-      .run(events, state.env)
-      .filter((hit) => hit.events.some((event) => event.eventTime.getTime() >= from));
-    for (const finding of mergeHits(rule.id as RuleId, hits, rule.bound.dedupWindowMs)) {
-      state.findings.add(rule.id, rule.title, finding, times);
-    }
-  }
-  if (pass.primary)
-    for (const rule of pass.rules) rule.bound.observe?.(fresh, state.env.ctx, state.baseline.sink);
-
-  return window.slice(lowerBound(window, to - pass.maxLookback));
-}
-
-// About this many events per slice: large enough that per-query costs vanish, small enough that
-// a slice and its look-back stay a few hundred MB.
-const EVENTS_PER_SLICE = 60_000;
-
-async function sliceLength(
-  state: RunState,
-  pass: Pass,
-  accountIds: readonly string[],
-  intervals: Interval[],
-): Promise<number> {
-  const { rows } = await state.db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM unnest($1::text[]) AS a(account_id), unnest($2::timestamptz[], $3::timestamptz[]) AS i(f, t),
-       LATERAL (SELECT 1 FROM event e WHERE e.account_id = a.account_id AND e.event_time >= i.f AND e.event_time < i.t
-                  AND ($4::text[] IS NULL OR e.event_name = ANY($4::text[]))) x`,
-    [
-      accountIds,
-      intervals.map((interval) => new Date(interval.from)),
-      intervals.map((interval) => new Date(interval.to)),
-      pass.eventNames,
-    ],
-  );
-  const span = intervals.reduce((sum, interval) => sum + (interval.to - interval.from), 0);
-  const events = Math.max(1, Number(rows[0]?.n ?? 0));
-  return Math.min(7 * DAY_MS, Math.max(HOUR_MS, Math.ceil((span * EVENTS_PER_SLICE) / events)));
 }
 
 async function analyzeIntervals(
@@ -216,36 +139,8 @@ async function analyzeIntervals(
   intervals: Interval[],
   onProgress?: AnalysisOptions['onProgress'],
 ): Promise<void> {
-  const length = await sliceLength(state, pass, accountIds, intervals);
-  const slices = intervals.flatMap((interval) => {
-    const list: { from: number; to: number; first: boolean }[] = [];
-    for (let from = interval.from; from < interval.to; from += length) {
-      list.push({ from, to: Math.min(from + length, interval.to), first: from === interval.from });
-    }
-    return list;
-  });
-  const total = slices.reduce((sum, slice) => sum + (slice.to - slice.from), 0);
-  const load = (slice: { from: number; to: number }) =>
-    loadEvents(state.db, {
-      from: new Date(slice.from),
-      to: new Date(slice.to),
-      accountIds,
-      eventNames: pass.eventNames,
-    });
-  let done = 0;
-  let carry: NormalizedEvent[] = [];
-  // The next slice loads (database, inflating on the zlib pool) while this one is evaluated.
-  let next = slices[0] ? load(slices[0]) : null;
-  for (let index = 0; index < slices.length; index++) {
-    const slice = slices[index] as (typeof slices)[number];
-    const loaded = await (next as Promise<LoadedEvents>);
-    const following = slices[index + 1];
-    next = following ? load(following) : null;
-    if (slice.first) carry = [];
-    carry = analyzeSlice(state, pass, loaded, slice.from, slice.to, carry);
-    done += slice.to - slice.from;
-    onProgress?.({ done, total, events: state.events, findings: state.findings.size });
-  }
+  const plan = await planSlices(state.db, pass, accountIds, intervals);
+  await walkSlices(state, pass, accountIds, plan.slices, onProgress);
 }
 
 async function withRunLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -263,15 +158,19 @@ async function withRunLock<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pr
 }
 
 async function prepareRun(client: pg.ClientBase, options: AnalysisOptions): Promise<RunState> {
-  const active = await loadActiveRules(client);
+  const inputs = await readActiveRuleInputs(client);
+  const active = activeRulesFrom(inputs);
   const baseline = new BaselineStore();
   const accountIds = await storedAccounts(client);
   const earliest = (await eventSpan(client, accountIds)).first;
   const learnUntil = earliest ? new Date(earliest.getTime() + active.detection.learningDays * DAY_MS) : null;
+  const ipIntel = options.ipIntel ?? enricherIntel();
   return {
     db: client,
+    inputs,
     active,
-    env: { ctx: { ipIntel: options.ipIntel ?? enricherIntel() }, baseline: baseline.lookup, learnUntil },
+    ipIntel,
+    env: { ctx: { ipIntel }, baseline: baseline.lookup, learnUntil },
     baseline,
     findings: new FindingStore(),
     accountIds,
@@ -313,6 +212,7 @@ function result(
   state: RunState,
   findings: number,
   started: number,
+  threads: number,
 ): AnalysisResult {
   return {
     mode,
@@ -321,6 +221,7 @@ function result(
     ruleProblems: state.active.problems,
     missingRecords: state.missing,
     seconds: (Date.now() - started) / 1000,
+    threads,
   };
 }
 
@@ -330,18 +231,31 @@ export async function analyzeAll(pool: pg.Pool, options: AnalysisOptions = {}): 
   return withRunLock(pool, async (client) => {
     const state = await prepareRun(client, options);
     const span = await eventSpan(client, state.accountIds);
+    let threads = 1;
     if (span.first && span.last) {
+      const pass = passOf(state.active.rules, null, true);
       const all = [{ from: span.first.getTime(), to: span.last.getTime() + 1 }];
-      await analyzeIntervals(
-        state,
-        passOf(state.active.rules, null, true),
-        state.accountIds,
-        all,
-        options.onProgress,
-      );
+      const plan = await planSlices(client, pass, state.accountIds, all);
+      const events = [...plan.eventsByAccount.values()].reduce((sum, n) => sum + n, 0);
+      const wanted = options.threads ?? (events >= MIN_EVENTS_FOR_THREADS ? defaultAnalysisThreads() : 1);
+      const groups = shareAccounts(plan.eventsByAccount, wanted);
+      const connectionString = groups.length > 1 ? threadConnection(pool) : null;
+      if (connectionString) {
+        threads = await walkOnThreads({
+          state,
+          pass,
+          connectionString,
+          inputs: state.inputs,
+          learnUntil: state.env.learnUntil,
+          groups,
+          slices: plan.slices,
+          ipIntel: state.ipIntel,
+          onProgress: options.onProgress,
+        });
+      } else await walkSlices(state, pass, state.accountIds, plan.slices, options.onProgress);
     }
     const ids = await save(state, true, null);
-    return result('full', state, ids.length, started);
+    return result('full', state, ids.length, started, threads);
   });
 }
 
@@ -398,7 +312,7 @@ export async function analyzeJob(
       }
     }
     const ids = await save(state, false, jobId);
-    return result('job', state, ids.length, started);
+    return result('job', state, ids.length, started, 1);
   });
 }
 

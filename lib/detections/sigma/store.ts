@@ -188,11 +188,22 @@ export interface LoadedSigmaRules {
   problems: { ruleId: string; message: string }[];
 }
 
-/** The enabled imported rules, compiled, for a detection run (lib/detections/active-rules.ts). */
-export async function loadSigmaRules(db: Db): Promise<LoadedSigmaRules> {
-  const { rows } = await db.query<{ rule_id: string; file_name: string; source_yaml: string }>(
+// An enabled rule as stored: plain data, which a run hands to its analysis threads to compile.
+export interface SigmaRuleSource {
+  rule_id: string;
+  file_name: string;
+  source_yaml: string;
+}
+
+/** The enabled imported rules' YAML, for compileSigmaSources. */
+export async function readSigmaSources(db: Db): Promise<SigmaRuleSource[]> {
+  const { rows } = await db.query<SigmaRuleSource>(
     'SELECT rule_id, file_name, source_yaml FROM sigma_rule WHERE enabled AND last_error IS NULL ORDER BY rule_id',
   );
+  return rows;
+}
+
+export function compileSigmaSources(rows: readonly SigmaRuleSource[]): LoadedSigmaRules {
   const loaded: LoadedSigmaRules = { rules: [], problems: [] };
   for (const row of rows) {
     const [result] = parseSigmaFile(row.file_name, row.source_yaml);
@@ -204,6 +215,11 @@ export async function loadSigmaRules(db: Db): Promise<LoadedSigmaRules> {
     }
   }
   return loaded;
+}
+
+/** The enabled imported rules, compiled, for a detection run (lib/detections/active-rules.ts). */
+export async function loadSigmaRules(db: Db): Promise<LoadedSigmaRules> {
+  return compileSigmaSources(await readSigmaSources(db));
 }
 
 export interface SigmaRuleDefinition {
