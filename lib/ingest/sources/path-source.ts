@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync, type Stats } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserFacingError } from '../../db/errors';
@@ -42,11 +42,11 @@ function fileFor(absolute: string, relative: string, stats: Stats): SourceFile {
       return handle.createReadStream();
     },
     async read(): Promise<Buffer> {
-      try {
-        return readFileSync(absolute);
-      } catch (err) {
+      // Asynchronous: on a cold page cache a read waits on the disk for a fraction of a
+      // millisecond, and a synchronous one would stall the event loop that feeds the database.
+      return fs.readFile(absolute).catch((err) => {
         throw describeFsError(err, absolute, 'File');
-      }
+      });
     },
   };
 }

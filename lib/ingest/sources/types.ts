@@ -23,7 +23,7 @@ export interface SourceFile {
   open(): Promise<Readable>;
   /**
    * The whole file at once, where the source has a faster way than streaming it (local files:
-   * one synchronous read costs microseconds, an async stream a thread-pool round trip per step).
+   * one readFile is one thread-pool job, a stream a round trip per step).
    */
   read?(): Promise<Buffer>;
 }
