@@ -4,9 +4,10 @@
  * Loads a demo corpus (shared with bench:ingest) into a fresh database, times a full analysis
  * (`analyze --full`), then loads about 10,000 new events (a demo day right after the corpus,
  * another seed) as a second job and times its incremental analysis (the after-ingest step). Prints
- * {events, fullSeconds, incrementalSeconds, incrementalEvents, findings, peakRssMb}, plus the
- * runner's own CPU seconds for each (this process, all threads; not PostgreSQL's), which stay
- * meaningful when other work shares the machine.
+ * {events, fullSeconds, incrementalSeconds, incrementalEvents, findings, peakRssMb}, plus CPU
+ * seconds for each, which stay meaningful when other work shares the machine: the runner's (this
+ * process, all threads) and PostgreSQL's (the embedded server's processes; null for a server on
+ * another machine), and the threads the full analysis used (`--threads`, default one per core).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import pg from 'pg';
 import { DEFAULT_DEMO_END, DEFAULT_DEMO_SEED, generateDemoTrail } from '../../lib/demo';
 import { analyzeAll, analyzeJob } from '../../lib/detections/runner/run-detections';
 import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
+import { postgresCpuMeter } from './postgres-cpu';
 import { createScratchDatabase } from './scratch-database';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +24,7 @@ const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     increment: { type: 'string', default: '10000' },
+    threads: { type: 'string' },
   },
 });
 const events = Number(values.events);
@@ -52,18 +55,22 @@ try {
   const pool = new pg.Pool({ connectionString: await server.create('th_bench_analyze'), max: 4 });
   const loaded = await ingestCorpus(pool, corpus);
 
+  const fullPgCpu = await postgresCpuMeter(pool);
   const fullStarted = process.hrtime.bigint();
   const fullCpu = process.cpuUsage();
-  const full = await analyzeAll(pool);
+  const full = await analyzeAll(pool, values.threads ? { threads: Number(values.threads) } : {});
   const fullSeconds = seconds(fullStarted);
   const fullCpuSeconds = cpuSeconds(fullCpu);
+  const fullPgCpuSeconds = fullPgCpu?.() ?? null;
 
   const next = await ingestCorpus(pool, increment);
+  const incrementalPgCpu = await postgresCpuMeter(pool);
   const incrementalStarted = process.hrtime.bigint();
   const incrementalCpu = process.cpuUsage();
   await analyzeJob(pool, next.jobId);
   const incrementalSeconds = seconds(incrementalStarted);
   const incrementalCpuSeconds = cpuSeconds(incrementalCpu);
+  const incrementalPgCpuSeconds = incrementalPgCpu?.() ?? null;
   await pool.end();
 
   console.log(
@@ -74,6 +81,9 @@ try {
       incrementalEvents: next.summary.eventsInserted,
       fullCpuSeconds,
       incrementalCpuSeconds,
+      fullPgCpuSeconds,
+      incrementalPgCpuSeconds,
+      threads: full.threads,
       findings: full.findings,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
