@@ -52,7 +52,10 @@ export function registerAnalyzeCommands(program: Command): void {
         'with --full, over every stored event from scratch. Triage is kept and findings are never duplicated.',
     )
     .option('--full', 're-run every rule over all stored events and rebuild evidence and baselines')
-    .option('--json', 'print {mode, events, findings, ruleProblems, missingRecords, seconds, threads} as JSON')
+    .option(
+      '--json',
+      'print {mode, events, findings, ruleProblems, missingRecords, seconds, threads} as JSON',
+    )
     .action(async (options: AnalyzeOptions) => {
       const results = await withDatabase(async () => {
         try {
