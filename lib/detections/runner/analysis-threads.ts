@@ -135,6 +135,9 @@ export async function walkOnThreads(walk: ThreadedWalk): Promise<number> {
   );
   // Settled at once, so a thread that fails while this one walks is not an unhandled rejection.
   const results = Promise.allSettled(threads.map((thread) => thread.result));
+  // A thread waits for IP intelligence before each slice; this thread answers between rules, not
+  // only between its own slices (seconds apart), or the other threads would mostly wait.
+  state.betweenRules = () => new Promise((resolve) => setImmediate(resolve));
   try {
     await walkSlices(state, walk.pass, own, walk.slices, (own) => {
       progress[0] = own;
@@ -143,6 +146,8 @@ export async function walkOnThreads(walk: ThreadedWalk): Promise<number> {
   } catch (error) {
     for (const thread of threads) thread.stop();
     throw error;
+  } finally {
+    state.betweenRules = undefined;
   }
   const settled = await results;
   let threadsUsed = 1;

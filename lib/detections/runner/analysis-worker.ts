@@ -46,7 +46,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 const intel = new Map<string, IpIntel | null>();
 const waiting = new Map<number, { ips: string[]; resolve: () => void }>();
 let nextId = 0;
-port.on('message', (reply: IntelReply) => {
+const onReply = (reply: IntelReply) => {
   const request = waiting.get(reply.id);
   if (!request) return;
   waiting.delete(reply.id);
@@ -54,7 +54,8 @@ port.on('message', (reply: IntelReply) => {
     intel.set(ip, reply.intel[index] ?? null);
   });
   request.resolve();
-});
+};
+port.on('message', onReply);
 
 // Rules ask about event.sourceIp only, so the addresses of the events a slice adds are all a
 // slice's judging can need (carried events were fetched with their own slice).
@@ -104,7 +105,9 @@ async function run(): Promise<void> {
     post({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   } finally {
     await client.end().catch(() => {});
-    port.close();
+    // Without a listener the port no longer holds the thread open: it ends once its last
+    // message is on its way.
+    port.off('message', onReply);
   }
 }
 

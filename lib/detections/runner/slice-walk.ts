@@ -50,6 +50,8 @@ export interface WalkState {
   missing: number;
   // Runs on each slice's events before they are judged (a thread fetches their IP intelligence).
   beforeSlice?: (events: readonly NormalizedEvent[]) => Promise<void>;
+  // Between two rules of a slice: lets the calling thread answer the other threads' questions.
+  betweenRules?: () => Promise<void>;
 }
 
 // A walk over the events with some of the rules: all of them, or (incremental runs) the few
@@ -75,14 +77,14 @@ export function passOf(rules: ActiveRule[], eventNames: readonly string[] | null
  * One slice: the events in [from, to), evaluated together with `carry`, the earlier events the
  * rules' windows reach back to. Returns the carry for the next slice.
  */
-function analyzeSlice(
+async function analyzeSlice(
   state: WalkState,
   pass: Pass,
   loaded: LoadedEvents,
   from: number,
   to: number,
   carry: NormalizedEvent[],
-): NormalizedEvent[] {
+): Promise<NormalizedEvent[]> {
   const fresh = prepareEvents(loaded.events);
   if (pass.primary) {
     state.missing += loaded.missing;
@@ -93,6 +95,7 @@ function analyzeSlice(
   const times = new Map<string, Date>();
 
   for (const rule of pass.rules) {
+    await state.betweenRules?.();
     const start = lowerBound(window, from - rule.bound.lookbackMs);
     const events = start === 0 ? window : window.slice(start);
     // Hits made only of carried events were already reported by the previous slice.
@@ -188,7 +191,7 @@ export async function walkSlices(
     const following = slices[index + 1];
     next = following ? load(following) : null;
     if (slice.first) carry = [];
-    carry = analyzeSlice(state, pass, loaded, slice.from, slice.to, carry);
+    carry = await analyzeSlice(state, pass, loaded, slice.from, slice.to, carry);
     done += slice.to - slice.from;
     onProgress?.({ done, total, events: state.events, findings: state.findings.size });
   }
