@@ -26,7 +26,11 @@ interface Source {
 const JOB: Source = {
   hourEvents: `touched_hour t JOIN event e ON e.principal_id = t.principal_id
     AND e.event_time >= t.hour AND e.event_time < t.hour + interval '1 hour'`,
-  newEvents: 'e.ingest_file_id IN (SELECT id FROM ingest_file WHERE job_id = $1)',
+  // The job's files as a range ($1, $2) lets event_ingest_file_brin prune in one pass; with
+  // `IN (SELECT id FROM ingest_file ...)` the planner probes the index once per file instead.
+  // $3 lists the files only when other jobs' files fall inside the range (jobs ran together).
+  newEvents: `e.ingest_file_id BETWEEN $1 AND $2
+    AND ($3::bigint[] IS NULL OR e.ingest_file_id = ANY ($3::bigint[]))`,
   rolled: (table) => `touched_hour t JOIN ${table} r ON r.principal_id = t.principal_id AND r.hour = t.hour`,
 };
 
@@ -56,23 +60,35 @@ SELECT e.principal_id, ${HOUR}, e.source_ip, count(*)::int, min(e.event_time), m
  ORDER BY 1, 2`;
 
 // First and last use per account day only ever widen as events arrive, so the rebuilt hours'
-// rows are merged in with least/greatest rather than recounting the whole account day.
+// rows are merged in with least/greatest rather than recounting the whole account day. One
+// pass groups the rows by every dimension at once (grouping sets), before anything is unnested.
+const ACCOUNT_DIMENSIONS = [
+  ['api', 'r.event_name'],
+  ['service', 'r.service'],
+  ['region', 'r.region'],
+  ['ua', 'ua.family'],
+  ['role', 'r.role_arn'],
+  ['bucket', 'r.bucket'],
+] as const;
+
+const DAY = `date_trunc('day', r.hour, 'UTC')`;
+
 const upsertAccountItems = (source: Source) => `
 INSERT INTO account_item_daily (account_id, dim, value, day, first_at, last_at)
-SELECT account_id, dim, value, date_trunc('day', hour, 'UTC'), min(first_at), max(last_at) FROM (
-  SELECT r.account_id, d.dim, d.value, r.hour, r.first_at, r.last_at
+SELECT account_id, dim, value, day, first_at, last_at FROM (
+  SELECT r.account_id, ${DAY} AS day,
+         CASE ${ACCOUNT_DIMENSIONS.map(([dim, column]) => `WHEN GROUPING(${column}) = 0 THEN '${dim}'`).join(' ')} END AS dim,
+         coalesce(${ACCOUNT_DIMENSIONS.map(([, column]) => `CASE WHEN GROUPING(${column}) = 0 THEN ${column} END`).join(', ')}) AS value,
+         min(r.first_at) AS first_at, max(r.last_at) AS last_at
     FROM ${source.rolled('principal_activity_hourly')}
     LEFT JOIN user_agent ua ON ua.id = r.user_agent_id
-   CROSS JOIN LATERAL (VALUES
-     ('api', r.event_name), ('service', r.service), ('region', r.region), ('ua', ua.family),
-     ('role', r.role_arn), ('bucket', r.bucket)
-   ) AS d(dim, value)
-   WHERE d.value IS NOT NULL AND d.value <> ''
+   GROUP BY GROUPING SETS (${ACCOUNT_DIMENSIONS.map(([, column]) => `(r.account_id, ${DAY}, ${column})`).join(', ')})
   UNION ALL
-  SELECT p.account_id, 'ip', host(r.source_ip), r.hour, r.first_at, r.last_at
+  SELECT p.account_id, ${DAY}, 'ip', host(r.source_ip), min(r.first_at), max(r.last_at)
     FROM ${source.rolled('principal_ip_hourly')} JOIN principal p ON p.id = r.principal_id
+   GROUP BY 1, 2, 4
 ) AS used
- GROUP BY 1, 2, 3, 4
+ WHERE value IS NOT NULL AND value <> ''
 ON CONFLICT (account_id, dim, value, day) DO UPDATE
    SET first_at = least(account_item_daily.first_at, EXCLUDED.first_at),
        last_at = greatest(account_item_daily.last_at, EXCLUDED.last_at)`;
@@ -145,7 +161,24 @@ async function inTransaction(pool: pg.Pool, statements: string[], params: unknow
 
 /** Re-rolls every principal hour the job's events fall in, and merges in what they add. */
 export async function refreshPrincipalRollups(pool: pg.Pool, jobId: string): Promise<void> {
-  await inTransaction(pool, JOB_STATEMENTS, [jobId]);
+  const { rows } = await pool.query<{
+    lo: string | null;
+    hi: string | null;
+    ids: string[] | null;
+    empty: boolean;
+  }>(
+    `SELECT min(id) AS lo, max(id) AS hi,
+            CASE WHEN max(id) - min(id) + 1 > count(*) THEN array_agg(id) END AS ids,
+            NOT EXISTS (SELECT 1 FROM principal_activity_hourly) AS empty
+       FROM ingest_file WHERE job_id = $1`,
+    [jobId],
+  );
+  const files = rows[0];
+  if (!files?.lo) return;
+  // The first load rolls up every stored event anyway, and a plain pass over them is cheaper
+  // than looking up each of its hours.
+  if (files.empty) await rebuildPrincipalRollups(pool);
+  else await inTransaction(pool, JOB_STATEMENTS, [files.lo, files.hi, files.ids]);
 }
 
 /** Rebuilds the principal rollups from every stored event (`analyze --full`). */

@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { rebuildPrincipalRollups } from '../../lib/analysis/refresh-principal-rollups';
 import { closePool, getPool } from '../../lib/db/pg-pool';
 import { exportFindings } from '../../lib/detections/findings-export';
 import {
@@ -61,6 +62,8 @@ export function registerAnalyzeCommands(program: Command): void {
           const onProgress = (progress: AnalysisProgress) => bar?.update(progress);
           const done: AnalysisResult[] = [];
           if (options.full) {
+            // The principal page's rollups (docs/principals.md) are rebuilt from every event too.
+            await rebuildPrincipalRollups(pool);
             done.push(await analyzeAll(pool, { onProgress }));
             // Findings feed the risk scores (docs/scoring.md): a full re-run changes them all.
             await computeAllScores(pool);
