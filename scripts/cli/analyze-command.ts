@@ -1,6 +1,9 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { rebuildPrincipalRollups } from '../../lib/analysis/refresh-principal-rollups';
+import {
+  rebuildPrincipalRollups,
+  refreshPrincipalRollups,
+} from '../../lib/analysis/refresh-principal-rollups';
 import { closePool, getPool } from '../../lib/db/pg-pool';
 import { exportFindings } from '../../lib/detections/findings-export';
 import {
@@ -69,6 +72,8 @@ export function registerAnalyzeCommands(program: Command): void {
             await computeAllScores(pool);
           } else
             for (const jobId of await pendingJobs(pool)) {
+              // After `ingest --no-analyze` the principal rollups of the job are missing too.
+              await refreshPrincipalRollups(pool, jobId);
               done.push(await analyzeJob(pool, jobId, { onProgress }));
               await computeScoresForJob(pool, jobId);
             }

@@ -50,9 +50,9 @@ interface Inputs {
 // separately, so an overlapping custom baseline is counted exactly as the raw events would be.
 // Rows are folded per address (which gives IP and geography, joined to ip_address once per
 // address), per user agent, and per the remaining columns, then unnested into one row per
-// (dimension, value). Only each panel's leaders (rank <= 50 by novelty and count, ties kept, so
-// the final order by value is the caller's) leave the database: a Lambda behind a VPC endpoint
-// has thousands of addresses.
+// (dimension, value). Only each panel's leaders (rank <= 50 by novelty and count, with every tie
+// kept, so the tie-break by value below picks exactly what it did from the full list) leave the
+// database: a Lambda behind a VPC endpoint has thousands of addresses.
 const PARTIAL_MEASURES = `sum(n) FILTER (WHERE in_scope) AS scope_n, bool_or(in_scope) AS in_scope,
   bool_or(in_baseline) AS in_baseline, min(first_at) AS first_at, max(last_at) AS last_at`;
 const PRINCIPAL_ITEMS_SQL = `
