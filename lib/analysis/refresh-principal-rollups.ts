@@ -97,8 +97,8 @@ ON CONFLICT (account_id, dim, value, day) DO UPDATE
 // by): the new events' five merged with the stored five give the five of all events.
 const upsertKeyIps = (source: Source) => `
 INSERT INTO access_key_ips (principal_id, access_key_id, ips)
-SELECT principal_id, access_key_id, (array_agg(ip ORDER BY ip))[1:5] FROM (
-  SELECT DISTINCT e.principal_id, e.access_key_id, host(e.source_ip) AS ip FROM event e
+SELECT principal_id, access_key_id, (array_agg(host(source_ip) ORDER BY host(source_ip)))[1:5] FROM (
+  SELECT DISTINCT e.principal_id, e.access_key_id, e.source_ip FROM event e
    WHERE ${source.newEvents} AND ${HAS_KEY} AND e.source_ip IS NOT NULL
 ) AS used
  GROUP BY 1, 2

@@ -27,9 +27,8 @@ CREATE TABLE principal_activity_hourly (
   first_at timestamptz(3) NOT NULL,
   last_at timestamptz(3) NOT NULL
 );
+-- Every read is by principal (a key's use: its principal's rows filtered by key).
 CREATE INDEX principal_activity_hourly_hour_idx ON principal_activity_hourly (principal_id, hour);
-CREATE INDEX principal_activity_hourly_key_idx ON principal_activity_hourly (principal_id, access_key_id)
-  WHERE access_key_id IS NOT NULL;
 
 -- Per principal, hour and source address: the IP panel and, through ip_address at query time,
 -- the ASN, country and city panels (so re-enriching an address never leaves a rollup stale).
@@ -104,27 +103,27 @@ SELECT e.principal_id, date_trunc('hour', e.event_time, 'UTC'), e.source_ip, cou
  ORDER BY 1, 2;
 
 INSERT INTO account_item_daily (account_id, dim, value, day, first_at, last_at)
-SELECT account_id, dim, value, date_trunc('day', hour, 'UTC'), min(first_at), max(last_at) FROM (
-  SELECT r.account_id, d.dim, d.value, r.hour, r.first_at, r.last_at
+SELECT account_id, dim, value, day, first_at, last_at FROM (
+  SELECT r.account_id, date_trunc('day', r.hour, 'UTC') AS day,
+         CASE WHEN GROUPING(r.event_name) = 0 THEN 'api' WHEN GROUPING(r.service) = 0 THEN 'service' WHEN GROUPING(r.region) = 0 THEN 'region' WHEN GROUPING(ua.family) = 0 THEN 'ua' WHEN GROUPING(r.role_arn) = 0 THEN 'role' WHEN GROUPING(r.bucket) = 0 THEN 'bucket' END AS dim,
+         coalesce(CASE WHEN GROUPING(r.event_name) = 0 THEN r.event_name END, CASE WHEN GROUPING(r.service) = 0 THEN r.service END, CASE WHEN GROUPING(r.region) = 0 THEN r.region END, CASE WHEN GROUPING(ua.family) = 0 THEN ua.family END, CASE WHEN GROUPING(r.role_arn) = 0 THEN r.role_arn END, CASE WHEN GROUPING(r.bucket) = 0 THEN r.bucket END) AS value,
+         min(r.first_at) AS first_at, max(r.last_at) AS last_at
     FROM principal_activity_hourly r
     LEFT JOIN user_agent ua ON ua.id = r.user_agent_id
-   CROSS JOIN LATERAL (VALUES
-     ('api', r.event_name), ('service', r.service), ('region', r.region), ('ua', ua.family),
-     ('role', r.role_arn), ('bucket', r.bucket)
-   ) AS d(dim, value)
-   WHERE d.value IS NOT NULL AND d.value <> ''
+   GROUP BY GROUPING SETS ((r.account_id, date_trunc('day', r.hour, 'UTC'), r.event_name), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.service), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.region), (r.account_id, date_trunc('day', r.hour, 'UTC'), ua.family), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.role_arn), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.bucket))
   UNION ALL
-  SELECT p.account_id, 'ip', host(r.source_ip), r.hour, r.first_at, r.last_at
+  SELECT p.account_id, date_trunc('day', r.hour, 'UTC'), 'ip', host(r.source_ip), min(r.first_at), max(r.last_at)
     FROM principal_ip_hourly r JOIN principal p ON p.id = r.principal_id
+   GROUP BY 1, 2, 4
 ) AS used
- GROUP BY 1, 2, 3, 4
+ WHERE value IS NOT NULL AND value <> ''
 ON CONFLICT (account_id, dim, value, day) DO UPDATE
    SET first_at = least(account_item_daily.first_at, EXCLUDED.first_at),
        last_at = greatest(account_item_daily.last_at, EXCLUDED.last_at);
 
 INSERT INTO access_key_ips (principal_id, access_key_id, ips)
-SELECT principal_id, access_key_id, (array_agg(ip ORDER BY ip))[1:5] FROM (
-  SELECT DISTINCT e.principal_id, e.access_key_id, host(e.source_ip) AS ip FROM event e
+SELECT principal_id, access_key_id, (array_agg(host(source_ip) ORDER BY host(source_ip)))[1:5] FROM (
+  SELECT DISTINCT e.principal_id, e.access_key_id, e.source_ip FROM event e
    WHERE e.access_key_id IS NOT NULL AND e.access_key_id <> '' AND e.source_ip IS NOT NULL
 ) AS used
  GROUP BY 1, 2
