@@ -27,8 +27,10 @@ CREATE TABLE principal_activity_hourly (
   first_at timestamptz(3) NOT NULL,
   last_at timestamptz(3) NOT NULL
 );
--- Every read is by principal (a key's use: its principal's rows filtered by key).
 CREATE INDEX principal_activity_hourly_hour_idx ON principal_activity_hourly (principal_id, hour);
+-- A key's use: a session's keys, and the calls made with the keys its AssumeRoles returned.
+CREATE INDEX principal_activity_hourly_key_idx ON principal_activity_hourly (principal_id, access_key_id)
+  WHERE access_key_id IS NOT NULL;
 
 -- Per principal, hour and source address: the IP panel and, through ip_address at query time,
 -- the ASN, country and city panels (so re-enriching an address never leaves a rollup stale).
