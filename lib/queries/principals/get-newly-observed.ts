@@ -79,7 +79,7 @@ WITH raw AS MATERIALIZED (
   SELECT r.user_agent_id, r.service, r.event_name, r.region, r.access_key_id, r.role_arn, r.bucket,
          r.hour >= $14 AND r.hour < $15, r.hour >= $16 AND r.hour < $17, r.events, r.first_at, r.last_at
     FROM hour_flags w JOIN principal_activity_hourly r ON r.principal_id = $1 AND r.hour >= w.lo AND r.hour < w.hi
-), by_ip AS (
+), by_ip AS MATERIALIZED (
   SELECT source_ip, ${PARTIAL_MEASURES} FROM ip_rows GROUP BY 1
 ), by_ua AS (
   SELECT user_agent_id, ${PARTIAL_MEASURES} FROM rest_rows WHERE user_agent_id IS NOT NULL GROUP BY 1
@@ -89,9 +89,10 @@ WITH raw AS MATERIALIZED (
 ), items AS (
   SELECT d.dim, d.value, d.label, b.scope_n, b.in_scope, b.in_baseline, b.first_at, b.last_at
     FROM by_ip b
-    LEFT JOIN ip_address ip ON ip.ip = b.source_ip
+    -- Only enriched public addresses have a place (a Lambda's private ones do not).
+    JOIN ip_address ip ON ip.ip = b.source_ip
+     AND (ip.asn IS NOT NULL OR ip.country_code IS NOT NULL OR ip.city IS NOT NULL)
    CROSS JOIN LATERAL (VALUES
-     ('ip', host(b.source_ip), ip.as_org),
      ('asn', ip.asn::text, ip.as_org),
      ('country', ip.country_code, ip.country),
      ('city', CASE WHEN ip.city IS NOT NULL THEN ip.city || ', ' || coalesce(ip.country_code, '?') END, NULL)
@@ -120,12 +121,23 @@ WITH raw AS MATERIALIZED (
    WHERE value IS NOT NULL AND value <> ''
    GROUP BY dim, value
   HAVING bool_or(in_scope)
+), ranked AS (
+  SELECT panel.*, rank() OVER (PARTITION BY dim ORDER BY new_for_principal DESC, count DESC) AS place
+    FROM panel
+), ip_ranked AS (
+  -- One row per address already: ranked before ip_address is read, for the leaders' labels only.
+  SELECT b.source_ip, coalesce(b.scope_n, 0)::int AS count, b.first_at, b.last_at,
+         NOT b.in_baseline AS new_for_principal,
+         rank() OVER (ORDER BY NOT b.in_baseline DESC, coalesce(b.scope_n, 0) DESC) AS place
+    FROM by_ip b WHERE b.in_scope
 )
 SELECT dim, value, label, count, first_seen AS "firstSeen", last_seen AS "lastSeen",
        new_for_principal AS "newForPrincipal"
-  FROM (SELECT panel.*, rank() OVER (PARTITION BY dim ORDER BY new_for_principal DESC, count DESC) AS place
-          FROM panel) AS ranked
- WHERE place <= ${PANEL_LIMIT}`;
+  FROM ranked WHERE place <= ${PANEL_LIMIT}
+UNION ALL
+SELECT 'ip', host(r.source_ip), ip.as_org, r.count, r.first_at, r.last_at, r.new_for_principal
+  FROM ip_ranked r LEFT JOIN ip_address ip ON ip.ip = r.source_ip
+ WHERE r.place <= ${PANEL_LIMIT}`;
 
 // The geography of an address is read at query time (ip_address), never stored in a rollup, so
 // the panels follow a re-enrichment.
