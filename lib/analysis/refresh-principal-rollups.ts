@@ -149,7 +149,8 @@ async function inTransaction(pool: pg.Pool, statements: string[], params: unknow
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [PRINCIPAL_ROLLUP_LOCK]);
-    for (const sql of statements) await client.query(sql, sql.includes('$1') ? params : []);
+    // Statements that name the job's parameters get them; the others take none.
+    for (const sql of statements) await client.query(sql, /\$\d/.test(sql) ? params : []);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
