@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { refreshPrincipalRollups } from '../../lib/analysis/refresh-principal-rollups';
 import { getAccountPosture } from '../../lib/queries/accounts/get-account-posture';
 import { getAccessKeys } from '../../lib/queries/principals/get-access-keys';
 import { getActivityHistogram } from '../../lib/queries/principals/get-activity-histogram';
@@ -25,6 +26,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   const summary = await db.ingest(pivotTrailFiles());
   expect(summary).toMatchObject({ filesFailed: 0, eventsInserted: ALL_RECORDS.length });
+  await refreshPrincipalRollups(db.pool, summary.jobId);
   const { rows } = await db.pool.query<{ id: string; name: string }>('SELECT id::text, name FROM principal');
   for (const row of rows) ids[row.name] = row.id;
 });
