@@ -104,12 +104,12 @@ function dropRepeats(files: LoadableFile[]): { unique: Map<string, Buffer>; repe
   const unique = new Map<string, Buffer>();
   let repeats = 0;
   for (const file of files) {
-    let repeated: Set<number> | null = null;
+    const repeated = new Set<number>();
     for (const [line, key] of file.keys.entries()) {
-      if (!seen.has(key)) seen.add(key);
-      else (repeated ??= new Set()).add(line);
+      if (seen.has(key)) repeated.add(line);
+      else seen.add(key);
     }
-    if (!repeated) {
+    if (repeated.size === 0) {
       unique.set(file.fileRowId, file.copy);
       continue;
     }

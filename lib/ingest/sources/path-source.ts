@@ -1,7 +1,7 @@
 import { promises as fs, readFile, type Stats } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { UserFacingError } from '../../db/errors';
 import { pathPassesFilters } from './s3-layout';
 import type { IngestSource, SourceFile, SourceFilters } from './types';
