@@ -51,14 +51,8 @@ SELECT e.principal_id, ${HOUR}, e.account_id, e.user_agent_id, e.service, e.even
  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
  ORDER BY 1, 2`;
 
-const insertIps = (source: Source) => `
-INSERT INTO principal_ip_hourly (principal_id, hour, source_ip, events, first_at, last_at)
-SELECT e.principal_id, ${HOUR}, e.source_ip, count(*)::int, min(e.event_time), max(e.event_time)
-  FROM ${source.hourEvents}
- WHERE e.source_ip IS NOT NULL
- GROUP BY 1, 2, 3
- ORDER BY 1, 2`;
-
+// Addresses come from rollup_ip_hourly, which the overview rollups step (run before this one)
+// keeps with the same per (principal, hour, address) grain and first and last call.
 // First and last use per account day only ever widen as events arrive, so the rebuilt hours'
 // rows are merged in with least/greatest rather than recounting the whole account day. One
 // pass groups the rows by every dimension at once (grouping sets), before anything is unnested.
@@ -85,7 +79,7 @@ SELECT account_id, dim, value, day, first_at, last_at FROM (
    GROUP BY GROUPING SETS (${ACCOUNT_DIMENSIONS.map(([, column]) => `(r.account_id, ${DAY}, ${column})`).join(', ')})
   UNION ALL
   SELECT p.account_id, ${DAY}, 'ip', host(r.source_ip), min(r.first_at), max(r.last_at)
-    FROM ${source.rolled('principal_ip_hourly')} JOIN principal p ON p.id = r.principal_id
+    FROM ${source.rolled('rollup_ip_hourly')} JOIN principal p ON p.id = r.principal_id
    GROUP BY 1, 2, 4
 ) AS used
  WHERE value IS NOT NULL AND value <> ''
@@ -121,7 +115,6 @@ ON CONFLICT DO NOTHING`;
 
 const fill = (source: Source) => [
   insertActivity(source),
-  insertIps(source),
   upsertAccountItems(source),
   upsertKeyIps(source),
   insertIssuedCredentials(source),
@@ -134,13 +127,12 @@ const JOB_STATEMENTS = [
      SELECT DISTINCT e.principal_id, ${HOUR} AS hour FROM event e WHERE ${JOB.newEvents}`,
   'ANALYZE touched_hour',
   'DELETE FROM principal_activity_hourly r USING touched_hour t WHERE r.principal_id = t.principal_id AND r.hour = t.hour',
-  'DELETE FROM principal_ip_hourly r USING touched_hour t WHERE r.principal_id = t.principal_id AND r.hour = t.hour',
   ...fill(JOB),
 ];
 
 /** The statements of a rebuild from every stored event (also the backfill of migration 0014). */
 export const FULL_REBUILD_STATEMENTS = [
-  'TRUNCATE principal_activity_hourly, principal_ip_hourly, account_item_daily, access_key_ips, issued_credential',
+  'TRUNCATE principal_activity_hourly, account_item_daily, access_key_ips, issued_credential',
   ...fill(ALL),
 ];
 

@@ -7,7 +7,8 @@ const ROLLUP_LOCK = 7311842009;
 // Same codes as lib/cloudtrail's isAccessDeniedCode, which the detections count.
 const ACCESS_DENIED = String.raw`e.error_code ~ '^(\w+\.)?(AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$'`;
 const MEASURES = `count(*)::int, count(e.error_code)::int, (count(*) FILTER (WHERE ${ACCESS_DENIED}))::int`;
-const HOUR = `date_trunc('hour', e.event_time)`;
+// UTC hours whatever the session's time zone: the principal page reads rollup_ip_hourly by UTC hour.
+const HOUR = `date_trunc('hour', e.event_time, 'UTC')`;
 const IN_RANGE = 'e.event_time >= $1 AND e.event_time < $2';
 
 const REBUILDS = [
@@ -19,8 +20,9 @@ const REBUILDS = [
   `INSERT INTO rollup_principal_hourly
      SELECT ${HOUR}, e.account_id, e.principal_id, ${MEASURES}
      FROM event e WHERE ${IN_RANGE} GROUP BY 1, 2, 3`,
+  // With the first and last call: the principal page's address panel reads them (0014).
   `INSERT INTO rollup_ip_hourly
-     SELECT ${HOUR}, e.account_id, e.source_ip, e.principal_id, ${MEASURES}
+     SELECT ${HOUR}, e.account_id, e.source_ip, e.principal_id, ${MEASURES}, min(e.event_time), max(e.event_time)
      FROM event e WHERE ${IN_RANGE} AND e.source_ip IS NOT NULL GROUP BY 1, 2, 3, 4`,
 ];
 const TABLES = ['rollup_service_hourly', 'rollup_principal_hourly', 'rollup_ip_hourly'];

@@ -120,7 +120,6 @@ try {
   const rows: Record<string, number> = {};
   for (const table of [
     'principal_activity_hourly',
-    'principal_ip_hourly',
     'account_item_daily',
     'access_key_ips',
     'issued_credential',

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { refreshPrincipalRollups } from '../../lib/analysis/refresh-principal-rollups';
 import { getAccountPosture } from '../../lib/queries/accounts/get-account-posture';
 import { getAccessKeys } from '../../lib/queries/principals/get-access-keys';
 import { getActivityHistogram } from '../../lib/queries/principals/get-activity-histogram';
@@ -19,14 +18,16 @@ import {
   SCOPE,
 } from '../fixtures/principals/pivot-trail';
 import { setupIngestDatabase } from '../helpers/ingest-database';
+import { refreshJobRollups } from '../helpers/job-rollups';
 
 const db = setupIngestDatabase();
+
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   const summary = await db.ingest(pivotTrailFiles());
   expect(summary).toMatchObject({ filesFailed: 0, eventsInserted: ALL_RECORDS.length });
-  await refreshPrincipalRollups(db.pool, summary.jobId);
+  await refreshJobRollups(db.pool, summary.jobId);
   const { rows } = await db.pool.query<{ id: string; name: string }>('SELECT id::text, name FROM principal');
   for (const row of rows) ids[row.name] = row.id;
 });

@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  rebuildPrincipalRollups,
-  refreshPrincipalRollups,
-} from '../../lib/analysis/refresh-principal-rollups';
+import { rebuildPrincipalRollups } from '../../lib/analysis/refresh-principal-rollups';
 import type { TimeWindow } from '../../lib/principals/scope';
 import { getAccessKeys } from '../../lib/queries/principals/get-access-keys';
 import { getNewlyObserved } from '../../lib/queries/principals/get-newly-observed';
 import { getPrincipal } from '../../lib/queries/principals/get-principal';
 import { getAssumedRoles, getSessionOrigins } from '../../lib/queries/principals/get-role-sessions';
 import { setupIngestDatabase } from '../helpers/ingest-database';
+import { refreshJobRollups } from '../helpers/job-rollups';
 import { gz, makeRecord, memoryFile } from '../helpers/memory-source';
 import { getAccessKeys as rawAccessKeys } from '../helpers/raw-event-queries/get-access-keys';
 import { getNewlyObserved as rawNewlyObserved } from '../helpers/raw-event-queries/get-newly-observed';
@@ -26,6 +24,7 @@ import {
 const ACCOUNT = '111122223333';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/Worker`;
 const db = setupIngestDatabase();
+
 const jobs: string[] = [];
 
 function rng(seed: number) {
@@ -173,7 +172,7 @@ const JOB_RECORDS = [
 async function ingestJob(records: Record<string, unknown>[], name: string) {
   const summary = await db.ingest([memoryFile(`${name}.json.gz`, gz({ Records: records }))]);
   expect(summary).toMatchObject({ filesFailed: 0, eventsInserted: records.length });
-  await refreshPrincipalRollups(db.pool, summary.jobId);
+  await refreshJobRollups(db.pool, summary.jobId);
   jobs.push(summary.jobId);
 }
 
@@ -182,7 +181,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   for (const [index, records] of JOB_RECORDS.entries()) await ingestJob(records, `job-${index}`);
   // A re-run of a job's step changes nothing.
-  await refreshPrincipalRollups(db.pool, jobs[1] as string);
+  await refreshJobRollups(db.pool, jobs[1] as string);
   // A job whose files are not consecutive ids (as when two jobs load at once): three late files,
   // the middle one handed to the first job, whose step then runs again.
   const files = [0, 1, 2].map((i) =>
@@ -195,8 +194,8 @@ beforeAll(async () => {
       WHERE id = (SELECT id FROM ingest_file WHERE job_id = $1 ORDER BY id OFFSET 1 LIMIT 1)`,
     [fourth.jobId, jobs[0]],
   );
-  await refreshPrincipalRollups(db.pool, fourth.jobId);
-  await refreshPrincipalRollups(db.pool, jobs[0] as string);
+  await refreshJobRollups(db.pool, fourth.jobId);
+  await refreshJobRollups(db.pool, jobs[0] as string);
   // Geography for the public addresses, read at query time by both implementations.
   await db.pool.query(
     `UPDATE ip_address SET asn = 64500 + (get_byte(inet_send(ip), 7) % 3), as_org = 'Org ' || host(ip),
@@ -343,7 +342,6 @@ describe('incremental maintenance', () => {
     principal_activity_hourly: `SELECT principal_id, hour, account_id, user_agent_id, service, event_name, region,
                                        access_key_id, role_arn, bucket, events, first_at, last_at
                                   FROM principal_activity_hourly`,
-    principal_ip_hourly: 'SELECT * FROM principal_ip_hourly',
     account_item_daily: 'SELECT * FROM account_item_daily',
     access_key_ips: 'SELECT * FROM access_key_ips',
     issued_credential: 'SELECT * FROM issued_credential',

@@ -44,7 +44,7 @@ interface Inputs {
 }
 
 // The panels read, for the whole UTC hours of the scope and the baseline, the after-ingest
-// rollups (principal_ip_hourly for addresses, principal_activity_hourly for the other columns),
+// rollups (rollup_ip_hourly for addresses, principal_activity_hourly for the other columns),
 // and for the partial hours at their edges the raw events. The windows' hours and edges are read
 // once each, as merged ranges ($2/$3 raw, $4/$5 hours), and flagged in-scope / in-baseline
 // separately, so an overlapping custom baseline is counted exactly as the raw events would be.
@@ -70,7 +70,7 @@ WITH raw AS MATERIALIZED (
     FROM raw WHERE source_ip IS NOT NULL GROUP BY 1, 2, 3
   UNION ALL
   SELECT r.source_ip, r.hour >= $14 AND r.hour < $15, r.hour >= $16 AND r.hour < $17, r.events, r.first_at, r.last_at
-    FROM hour_flags w JOIN principal_ip_hourly r ON r.principal_id = $1 AND r.hour >= w.lo AND r.hour < w.hi
+    FROM hour_flags w JOIN rollup_ip_hourly r ON r.principal_id = $1 AND r.hour >= w.lo AND r.hour < w.hi
 ), rest_rows AS (
   SELECT user_agent_id, service, event_name, region, access_key_id, role_arn, bucket, in_scope, in_baseline,
          count(*)::int AS n, min(event_time) AS first_at, max(event_time) AS last_at

@@ -32,19 +32,24 @@ CREATE INDEX principal_activity_hourly_hour_idx ON principal_activity_hourly (pr
 CREATE INDEX principal_activity_hourly_key_idx ON principal_activity_hourly (principal_id, access_key_id)
   WHERE access_key_id IS NOT NULL;
 
--- Per principal, hour and source address: the IP panel and, through ip_address at query time,
--- the ASN, country and city panels (so re-enriching an address never leaves a rollup stale).
--- Kept apart because a Lambda behind a VPC endpoint calls from a new private address nearly
--- every time: folded into the combinations above, it would multiply them.
-CREATE TABLE principal_ip_hourly (
-  principal_id bigint NOT NULL,
-  hour timestamptz(3) NOT NULL,
-  source_ip inet NOT NULL,
-  events integer NOT NULL,
-  first_at timestamptz(3) NOT NULL,
-  last_at timestamptz(3) NOT NULL,
-  PRIMARY KEY (principal_id, hour, source_ip)
-);
+-- Per principal, hour and source address, the IP panel reads rollup_ip_hourly (0009, kept by the
+-- overview rollups step, which runs first), with the first and last call it now also records;
+-- through ip_address at query time it gives the ASN, country and city panels, so re-enriching an
+-- address never leaves a rollup stale. Rows written before this migration are rebuilt with them.
+TRUNCATE rollup_ip_hourly;
+ALTER TABLE rollup_ip_hourly
+  ADD COLUMN first_at timestamptz(3) NOT NULL,
+  ADD COLUMN last_at timestamptz(3) NOT NULL;
+INSERT INTO rollup_ip_hourly (hour, account_id, source_ip, principal_id, events, errors, access_denied,
+                              first_at, last_at)
+SELECT date_trunc('hour', e.event_time, 'UTC'), e.account_id, e.source_ip, e.principal_id, count(*)::int,
+       count(e.error_code)::int,
+       (count(*) FILTER (WHERE e.error_code ~ '^(\w+\.)?(AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$'))::int,
+       min(e.event_time), max(e.event_time)
+  FROM event e
+ WHERE e.source_ip IS NOT NULL
+ GROUP BY 1, 2, 3, 4;
+CREATE INDEX rollup_ip_hourly_principal_idx ON rollup_ip_hourly (principal_id, hour);
 
 -- Per account, panel dimension, value and UTC day: when anyone in the account first and last used
 -- the value that day. Answers "new to the account" for any baseline window exactly: a window
@@ -97,13 +102,6 @@ SELECT e.principal_id, date_trunc('hour', e.event_time, 'UTC'), e.account_id, e.
  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
  ORDER BY 1, 2;
 
-INSERT INTO principal_ip_hourly (principal_id, hour, source_ip, events, first_at, last_at)
-SELECT e.principal_id, date_trunc('hour', e.event_time, 'UTC'), e.source_ip, count(*)::int, min(e.event_time), max(e.event_time)
-  FROM event e
- WHERE e.source_ip IS NOT NULL
- GROUP BY 1, 2, 3
- ORDER BY 1, 2;
-
 INSERT INTO account_item_daily (account_id, dim, value, day, first_at, last_at)
 SELECT account_id, dim, value, day, first_at, last_at FROM (
   SELECT r.account_id, date_trunc('day', r.hour, 'UTC') AS day,
@@ -115,7 +113,7 @@ SELECT account_id, dim, value, day, first_at, last_at FROM (
    GROUP BY GROUPING SETS ((r.account_id, date_trunc('day', r.hour, 'UTC'), r.event_name), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.service), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.region), (r.account_id, date_trunc('day', r.hour, 'UTC'), ua.family), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.role_arn), (r.account_id, date_trunc('day', r.hour, 'UTC'), r.bucket))
   UNION ALL
   SELECT p.account_id, date_trunc('day', r.hour, 'UTC'), 'ip', host(r.source_ip), min(r.first_at), max(r.last_at)
-    FROM principal_ip_hourly r JOIN principal p ON p.id = r.principal_id
+    FROM rollup_ip_hourly r JOIN principal p ON p.id = r.principal_id
    GROUP BY 1, 2, 4
 ) AS used
  WHERE value IS NOT NULL AND value <> ''
