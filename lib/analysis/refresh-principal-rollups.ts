@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AfterIngestStep } from '../ingest/after-ingest';
+import { getJobFiles, jobEventsCondition, jobFilesParams } from '../ingest/job-files';
 import { BUCKET_SQL, ROLE_ARN_SQL } from '../queries/principals/activity-sql';
 
 // Two jobs finishing together must not both delete and re-insert the same principal hours.
@@ -26,11 +27,8 @@ interface Source {
 const JOB: Source = {
   hourEvents: `touched_hour t JOIN event e ON e.principal_id = t.principal_id
     AND e.event_time >= t.hour AND e.event_time < t.hour + interval '1 hour'`,
-  // The job's files as a range ($1, $2) lets event_ingest_file_brin prune in one pass; with
-  // `IN (SELECT id FROM ingest_file ...)` the planner probes the index once per file instead.
-  // $3 lists the files only when other jobs' files fall inside the range (jobs ran together).
-  newEvents: `e.ingest_file_id BETWEEN $1 AND $2
-    AND ($3::bigint[] IS NULL OR e.ingest_file_id = ANY ($3::bigint[]))`,
+  // $1-$3: the job's files (lib/ingest/job-files.ts).
+  newEvents: jobEventsCondition('e'),
   rolled: (table) => `touched_hour t JOIN ${table} r ON r.principal_id = t.principal_id AND r.hour = t.hour`,
 };
 
@@ -154,24 +152,15 @@ async function inTransaction(pool: pg.Pool, statements: string[], params: unknow
 
 /** Re-rolls every principal hour the job's events fall in, and merges in what they add. */
 export async function refreshPrincipalRollups(pool: pg.Pool, jobId: string): Promise<void> {
-  const { rows } = await pool.query<{
-    lo: string | null;
-    hi: string | null;
-    ids: string[] | null;
-    empty: boolean;
-  }>(
-    `SELECT min(id) AS lo, max(id) AS hi,
-            CASE WHEN max(id) - min(id) + 1 > count(*) THEN array_agg(id) END AS ids,
-            NOT EXISTS (SELECT 1 FROM principal_activity_hourly) AS empty
-       FROM ingest_file WHERE job_id = $1`,
-    [jobId],
-  );
-  const files = rows[0];
-  if (!files?.lo) return;
+  const files = await getJobFiles(pool, jobId);
+  if (!files) return;
   // The first load rolls up every stored event anyway, and a plain pass over them is cheaper
   // than looking up each of its hours.
-  if (files.empty) await rebuildPrincipalRollups(pool);
-  else await inTransaction(pool, JOB_STATEMENTS, [files.lo, files.hi, files.ids]);
+  const { rows } = await pool.query<{ empty: boolean }>(
+    'SELECT NOT EXISTS (SELECT 1 FROM principal_activity_hourly) AS empty',
+  );
+  if (rows[0]?.empty) await rebuildPrincipalRollups(pool);
+  else await inTransaction(pool, JOB_STATEMENTS, jobFilesParams(files));
 }
 
 /** Rebuilds the principal rollups from every stored event (`analyze --full`). */

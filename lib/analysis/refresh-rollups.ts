@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AfterIngestStep } from '../ingest/after-ingest';
+import { getJobFiles, jobEventsCondition, jobFilesParams } from '../ingest/job-files';
 
 // Two jobs finishing together must not both delete and re-insert the same hours.
 const ROLLUP_LOCK = 7311842009;
@@ -34,11 +35,13 @@ export interface HourRange {
 
 /** The whole hours holding the events a job added, or null when it added none. */
 export async function getJobHourRange(pool: pg.Pool, jobId: string): Promise<HourRange | null> {
+  const files = await getJobFiles(pool, jobId);
+  if (!files) return null;
   const { rows } = await pool.query<{ from: Date | null; to: Date | null }>(
-    `SELECT date_trunc('hour', min(e.event_time)) AS "from",
-            date_trunc('hour', max(e.event_time)) + interval '1 hour' AS "to"
-     FROM event e WHERE e.ingest_file_id IN (SELECT id FROM ingest_file WHERE job_id = $1)`,
-    [jobId],
+    `SELECT date_trunc('hour', min(e.event_time), 'UTC') AS "from",
+            date_trunc('hour', max(e.event_time), 'UTC') + interval '1 hour' AS "to"
+     FROM event e WHERE ${jobEventsCondition('e')}`,
+    jobFilesParams(files),
   );
   const range = rows[0];
   return range?.from && range.to ? { from: range.from, to: range.to } : null;
