@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { FEATURE_LABELS } from '@/components/principals/feature-labels';
+import { contributionLabel } from '@/components/principals/feature-labels';
 import { RiskScore } from '@/components/principals/RiskScore';
 import { Badge } from '@/components/ui/Badge';
 import { Card, CardHeader } from '@/components/ui/Card';
 import { principalHref } from '@/lib/links';
+import type { Contribution } from '@/lib/scores';
 
 export interface TopPrincipal {
   principalId: string;
@@ -15,8 +16,8 @@ export interface TopPrincipal {
   reasons: string[];
 }
 
-export function reasonsOf(contributions: { feature: keyof typeof FEATURE_LABELS }[]): string[] {
-  return [...new Set(contributions.map((c) => FEATURE_LABELS[c.feature]))].slice(0, 3);
+export function reasonsOf(contributions: Pick<Contribution, 'feature' | 'item'>[]): string[] {
+  return [...new Set(contributions.map(contributionLabel))].slice(0, 3);
 }
 
 /** The riskiest identities of the account, each with the reasons behind its score. */

@@ -46,7 +46,7 @@ export function TopPrincipalsCard({ top, range }: { top: TopPrincipals; range: T
             <tbody className={TBODY}>
               {top.rows.map((row) => (
                 <tr key={row.principalId} className={TR}>
-                  <th scope="row" className={`${TD} max-w-64 text-left font-normal`}>
+                  <th scope="row" className={`${TD} max-w-52 text-left font-normal`}>
                     <Link
                       href={principalHref(row.principalId, range)}
                       className={`${LINK} block truncate`}
@@ -59,24 +59,27 @@ export function TopPrincipalsCard({ top, range }: { top: TopPrincipals; range: T
                     </span>
                   </th>
                   {top.rankedBy === 'risk' ? (
-                    <td className={TD_NUM}>
-                      {row.riskScore === null ? '—' : Math.round(row.riskScore)}
-                      {row.learning ? <Badge className="ml-1.5">learning</Badge> : null}
+                    <td className={`${TD_NUM} align-top`}>
+                      {/* Stacked, not side by side: the card is half the page wide. */}
+                      <span className="flex flex-col items-end gap-1">
+                        {row.riskScore === null ? '—' : Math.round(row.riskScore)}
+                        {row.learning ? <Badge>learning</Badge> : null}
+                      </span>
                     </td>
                   ) : null}
-                  <td className={TD_NUM}>
+                  <td className={`${TD_NUM} align-top`}>
                     <Link href={eventsHref({ ...range, principal: row.principalId })} className={LINK}>
                       {formatNumber(row.events)}
                     </Link>
                   </td>
-                  <td className={TD_NUM}>
+                  <td className={`${TD_NUM} align-top`}>
                     {row.openFindings ? (
                       <Link
                         href={findingsHref({ ...range, principal: row.principalId, status: 'open' })}
-                        className="inline-flex items-center gap-1.5 hover:underline"
+                        className="inline-flex flex-col items-end gap-1 hover:underline"
                       >
-                        {row.topSeverity ? <SeverityBadge severity={row.topSeverity} /> : null}
                         {formatNumber(row.openFindings)}
+                        {row.topSeverity ? <SeverityBadge severity={row.topSeverity} /> : null}
                       </Link>
                     ) : (
                       <span className="text-subtle">0</span>

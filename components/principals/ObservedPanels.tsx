@@ -26,9 +26,9 @@ const PANELS: Array<{ dim: ObservedDimension; title: string; filter?: keyof Even
 const SHOWN = 8;
 
 function ItemRow({ item, href }: { item: ObservedItem; href?: string }) {
-  const value = <span className="font-mono text-[13px] break-all text-fg">{item.value}</span>;
+  const value = <span className="font-mono text-[13px] [overflow-wrap:anywhere] text-fg">{item.value}</span>;
   return (
-    <li className="flex items-start justify-between gap-3 py-2">
+    <li className="py-2">
       <div className="min-w-0">
         {href ? (
           <Link href={href} className="hover:underline">
@@ -38,15 +38,20 @@ function ItemRow({ item, href }: { item: ObservedItem; href?: string }) {
           value
         )}
         {item.label ? <span className="ml-1.5 text-xs text-muted">{item.label}</span> : null}
-        <div className="mt-0.5 text-xs text-subtle" title={`First seen ${formatUtc(item.firstSeen)}`}>
-          first seen {formatUtcDate(item.firstSeen)} · {item.count.toLocaleString('en')} in scope
-        </div>
       </div>
-      <div className="flex shrink-0 flex-col items-end gap-1">
+      {/* The badge shares the second line, so that a key id or an address keeps the whole width. */}
+      <div className="mt-0.5 flex items-start justify-between gap-3">
+        <span className="text-xs text-subtle" title={`First seen ${formatUtc(item.firstSeen)}`}>
+          first seen {formatUtcDate(item.firstSeen)} · {item.count.toLocaleString('en')} in scope
+        </span>
         {item.newForAccount ? (
-          <Badge tone="danger">New to account</Badge>
+          <Badge tone="danger" className="shrink-0">
+            New to account
+          </Badge>
         ) : item.newForPrincipal ? (
-          <Badge tone="accent">New</Badge>
+          <Badge tone="accent" className="shrink-0">
+            New
+          </Badge>
         ) : null}
       </div>
     </li>

@@ -5,12 +5,13 @@ import { formatUtc } from '@/lib/format';
 import { findingHref, principalHref } from '@/lib/links';
 import { scopeWindowParams } from '@/lib/principals/scope';
 import { type Contribution, getPrincipalDailyScores, getPrincipalScore } from '@/lib/scores';
-import { FEATURE_LABELS } from './feature-labels';
+import { contributionLabel } from './feature-labels';
 import { RiskScore, riskWord } from './RiskScore';
 import { ScoreTrend } from './ScoreTrend';
 import type { PrincipalSectionProps } from './section-props';
 
 const DAY = 86_400_000;
+
 const TREND_DAYS = 30;
 
 function Evidence({
@@ -115,7 +116,7 @@ export async function RiskSection({
                     </span>
                     <div className="min-w-0">
                       <div className="text-sm text-fg">
-                        {FEATURE_LABELS[contribution.feature] ?? contribution.feature}
+                        {contributionLabel(contribution)}
                         {contribution.item ? (
                           <span className="ml-1 font-mono text-xs text-muted">{contribution.item}</span>
                         ) : null}

@@ -1,4 +1,5 @@
-import type { ScoreFeature } from '@/lib/scores';
+import { RULES } from '@/lib/detections/registry';
+import type { Contribution, ScoreFeature } from '@/lib/scores';
 
 /** Each score feature in plain words, for analysts and managers alike. */
 export const FEATURE_LABELS: Record<ScoreFeature, string> = {
@@ -21,3 +22,12 @@ export const FEATURE_LABELS: Record<ScoreFeature, string> = {
   sensitive_api: 'First use of a sensitive API',
   finding: 'Detection finding',
 };
+
+/** A finding's contribution reads as its rule's title ("Root account used"), not "Detection finding". */
+export function contributionLabel(contribution: Pick<Contribution, 'feature' | 'item'>): string {
+  const rule =
+    contribution.feature === 'finding' && contribution.item
+      ? RULES[contribution.item as keyof typeof RULES]
+      : undefined;
+  return rule?.title ?? FEATURE_LABELS[contribution.feature] ?? contribution.feature;
+}

@@ -2,6 +2,7 @@ import { detectionsStep } from '@/lib/detections/runner/detections-step';
 import type { AfterIngestStep } from '@/lib/ingest/after-ingest';
 import { scoreStep } from '../scores/step';
 import { enrichIpAddressesStep } from './enrich-ip-addresses';
+import { refreshPrincipalRollupsStep } from './refresh-principal-rollups';
 import { refreshRollupsStep } from './refresh-rollups';
 
 /**
@@ -14,6 +15,8 @@ export const AFTER_INGEST_STEPS: readonly AfterIngestStep[] = [
   enrichIpAddressesStep,
   // 1b. hourly rollups the overview and geography pages read (docs/overview.md)
   refreshRollupsStep,
+  // 1c. what the principal page's panels read (docs/principals.md)
+  refreshPrincipalRollupsStep,
   // 2. detections (lib/detections)
   detectionsStep,
   // 3. baselines and risk scores (docs/scoring.md)

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AfterIngestStep } from '../ingest/after-ingest';
+import { getJobFiles, jobEventsCondition, jobFilesParams } from '../ingest/job-files';
 
 // Two jobs finishing together must not both delete and re-insert the same hours.
 const ROLLUP_LOCK = 7311842009;
@@ -7,7 +8,8 @@ const ROLLUP_LOCK = 7311842009;
 // Same codes as lib/cloudtrail's isAccessDeniedCode, which the detections count.
 const ACCESS_DENIED = String.raw`e.error_code ~ '^(\w+\.)?(AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$'`;
 const MEASURES = `count(*)::int, count(e.error_code)::int, (count(*) FILTER (WHERE ${ACCESS_DENIED}))::int`;
-const HOUR = `date_trunc('hour', e.event_time)`;
+// UTC hours whatever the session's time zone: the principal page reads rollup_ip_hourly by UTC hour.
+const HOUR = `date_trunc('hour', e.event_time, 'UTC')`;
 const IN_RANGE = 'e.event_time >= $1 AND e.event_time < $2';
 
 const REBUILDS = [
@@ -19,8 +21,9 @@ const REBUILDS = [
   `INSERT INTO rollup_principal_hourly
      SELECT ${HOUR}, e.account_id, e.principal_id, ${MEASURES}
      FROM event e WHERE ${IN_RANGE} GROUP BY 1, 2, 3`,
+  // With the first and last call: the principal page's address panel reads them (0014).
   `INSERT INTO rollup_ip_hourly
-     SELECT ${HOUR}, e.account_id, e.source_ip, e.principal_id, ${MEASURES}
+     SELECT ${HOUR}, e.account_id, e.source_ip, e.principal_id, ${MEASURES}, min(e.event_time), max(e.event_time)
      FROM event e WHERE ${IN_RANGE} AND e.source_ip IS NOT NULL GROUP BY 1, 2, 3, 4`,
 ];
 const TABLES = ['rollup_service_hourly', 'rollup_principal_hourly', 'rollup_ip_hourly'];
@@ -32,11 +35,13 @@ export interface HourRange {
 
 /** The whole hours holding the events a job added, or null when it added none. */
 export async function getJobHourRange(pool: pg.Pool, jobId: string): Promise<HourRange | null> {
+  const files = await getJobFiles(pool, jobId);
+  if (!files) return null;
   const { rows } = await pool.query<{ from: Date | null; to: Date | null }>(
-    `SELECT date_trunc('hour', min(e.event_time)) AS "from",
-            date_trunc('hour', max(e.event_time)) + interval '1 hour' AS "to"
-     FROM event e WHERE e.ingest_file_id IN (SELECT id FROM ingest_file WHERE job_id = $1)`,
-    [jobId],
+    `SELECT date_trunc('hour', min(e.event_time), 'UTC') AS "from",
+            date_trunc('hour', max(e.event_time), 'UTC') + interval '1 hour' AS "to"
+     FROM event e WHERE ${jobEventsCondition('e')}`,
+    jobFilesParams(files),
   );
   const range = rows[0];
   return range?.from && range.to ? { from: range.from, to: range.to } : null;

@@ -111,8 +111,8 @@ class CopyTextBuffer {
   write({ lines, keys }: FileLines): { start: number; end: number; keys: string[] } {
     const start = this.length;
     for (const line of lines) {
-      const bytes = Buffer.byteLength(line);
-      if (this.length + bytes > this.buffer.length) this.grow(this.length + bytes);
+      // A UTF-16 code unit is at most three UTF-8 bytes: room for that spares measuring the line.
+      if (this.length + 3 * line.length > this.buffer.length) this.grow(this.length + 3 * line.length);
       this.length += this.buffer.write(line, this.length);
     }
     return { start, end: this.length, keys };

@@ -104,21 +104,25 @@ function dropRepeats(files: LoadableFile[]): { unique: Map<string, Buffer>; repe
   const unique = new Map<string, Buffer>();
   let repeats = 0;
   for (const file of files) {
+    const repeated = new Set<number>();
+    for (const [line, key] of file.keys.entries()) {
+      if (seen.has(key)) repeated.add(line);
+      else seen.add(key);
+    }
+    if (repeated.size === 0) {
+      unique.set(file.fileRowId, file.copy);
+      continue;
+    }
+    repeats += repeated.size;
+    // Rare: only then is the file's text cut into lines.
     const kept: Buffer[] = [];
     let start = 0;
-    let dropped = false;
-    for (const key of file.keys) {
+    for (let line = 0; line < file.keys.length; line++) {
       const end = file.copy.indexOf(NEWLINE, start) + 1;
-      if (seen.has(key)) {
-        repeats++;
-        dropped = true;
-      } else {
-        seen.add(key);
-        kept.push(file.copy.subarray(start, end));
-      }
+      if (!repeated.has(line)) kept.push(file.copy.subarray(start, end));
       start = end;
     }
-    unique.set(file.fileRowId, dropped ? Buffer.concat(kept) : file.copy);
+    unique.set(file.fileRowId, Buffer.concat(kept));
   }
   return { unique, repeats };
 }
@@ -139,7 +143,7 @@ async function load(
     await client.query('BEGIN');
     const copy = openCopy(client, mode === 'direct' ? COPY_EVENTS : COPY_STAGE);
     // One write for the batch: a write per file cost a socket write per file.
-    await copy.write(Buffer.concat(files.map((file) => copyText.get(file.fileRowId) as Buffer)));
+    await copy.write(joined(files.map((file) => copyText.get(file.fileRowId) as Buffer)));
     await copy.end();
     let inserted: Map<string, number>;
     let updated = new Map<string, number>();
@@ -169,6 +173,21 @@ async function load(
   } finally {
     client.release();
   }
+}
+
+/**
+ * The texts as one buffer. A batch decoded in one piece hands its files' texts over as adjacent
+ * views of one buffer (decodeBatch), which need no copy to be joined.
+ */
+function joined(texts: Buffer[]): Buffer {
+  const first = texts[0];
+  if (!first) return Buffer.alloc(0);
+  let end = first.byteOffset + first.byteLength;
+  for (const text of texts.slice(1)) {
+    if (text.buffer !== first.buffer || text.byteOffset !== end) return Buffer.concat(texts);
+    end += text.byteLength;
+  }
+  return Buffer.from(first.buffer, first.byteOffset, end - first.byteOffset);
 }
 
 function countLines(text: Buffer): number {

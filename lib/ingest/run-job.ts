@@ -248,6 +248,7 @@ async function runClaimedJob(
 
   try {
     await mapConcurrently(toBatches(files), options.concurrency ?? DEFAULT_CONCURRENCY, loadBatch);
+    await summarizeNewFileRanges(pool);
     const digestMismatches = options.verifyDigests ? await options.verifyDigests(jobId, delivered) : 0;
     await pool.query(
       `UPDATE ingest_job SET status = 'done', finished_at = now(), heartbeat_at = now(), bytes_done = bytes_total,
@@ -280,6 +281,19 @@ async function runClaimedJob(
     if (ticker) clearInterval(ticker);
     await context.decoder.close();
   }
+}
+
+/**
+ * Every after-ingest step finds the job's events through event_ingest_file_brin (migration 0013).
+ * Block ranges written since the index was last summarised are not in it yet, and a BRIN scan
+ * reads every such range: after a large load, each step would read all of it until autovacuum
+ * got round to summarising. One pass over the new ranges now spares every step that read.
+ */
+async function summarizeNewFileRanges(pool: pg.Pool): Promise<void> {
+  await pool.query(
+    `SELECT brin_summarize_new_values(relid) FROM pg_partition_tree('event_ingest_file_brin'::regclass)
+      WHERE isleaf`,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
 // whole days keeps the rebuild idempotent however many times a job or a re-run touches a day.
 
 import type pg from 'pg';
+import { getJobFiles, jobEventsCondition, jobFilesParams } from '../ingest/job-files';
 
 // The codes lib/cloudtrail's isAccessDeniedCode counts as "denied" (authorisation, not authentication).
 const ACCESS_DENIED_RE = String.raw`^(\w+\.)?(AccessDenied\w*|Unauthorized\w*|Forbidden\w*|NotAuthorized\w*|AuthorizationError\w*|AuthorizationException)$`;
@@ -12,12 +13,13 @@ export async function collectJobPairs(client: pg.PoolClient, jobId: string): Pro
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS score_pair (principal_id bigint, day date) ON COMMIT DROP`,
   );
+  const files = await getJobFiles(client, jobId);
+  if (!files) return;
   await client.query(
     `INSERT INTO score_pair
      SELECT DISTINCT e.principal_id, (e.event_time AT TIME ZONE 'UTC')::date
-     FROM event e
-     WHERE e.ingest_file_id IN (SELECT id FROM ingest_file WHERE job_id = $1 AND events_inserted > 0)`,
-    [jobId],
+     FROM event e WHERE ${jobEventsCondition('e')}`,
+    jobFilesParams(files),
   );
 }
 

@@ -51,7 +51,11 @@ async function ensureQueryDatabase(serverUrl: string): Promise<string> {
       url.toString(),
       "SELECT count(*)::int AS n FROM ingest_job WHERE status = 'done'",
     );
-    if (done.rows[0].n > 0) return url.toString();
+    if (done.rows[0].n > 0) {
+      // A kept database gets the migrations added since it was built (they backfill their tables).
+      await migrate(url.toString());
+      return url.toString();
+    }
   }
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);

@@ -1,5 +1,9 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import {
+  rebuildPrincipalRollups,
+  refreshPrincipalRollups,
+} from '../../lib/analysis/refresh-principal-rollups';
 import { closePool, getPool } from '../../lib/db/pg-pool';
 import { exportFindings } from '../../lib/detections/findings-export';
 import {
@@ -64,11 +68,15 @@ export function registerAnalyzeCommands(program: Command): void {
           const onProgress = (progress: AnalysisProgress) => bar?.update(progress);
           const done: AnalysisResult[] = [];
           if (options.full) {
+            // The principal page's rollups (docs/principals.md) are rebuilt from every event too.
+            await rebuildPrincipalRollups(pool);
             done.push(await analyzeAll(pool, { onProgress }));
             // Findings feed the risk scores (docs/scoring.md): a full re-run changes them all.
             await computeAllScores(pool);
           } else
             for (const jobId of await pendingJobs(pool)) {
+              // After `ingest --no-analyze` the principal rollups of the job are missing too.
+              await refreshPrincipalRollups(pool, jobId);
               done.push(await analyzeJob(pool, jobId, { onProgress }));
               await computeScoresForJob(pool, jobId);
             }

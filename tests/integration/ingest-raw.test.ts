@@ -69,3 +69,20 @@ test('a file whose events were all stored already keeps no second raw copy', asy
 test('an unknown event reads back as null', async () => {
   expect(await readRawRecord(db.pool, '111122223333', 'no-such-event')).toBeNull();
 });
+
+test('a finished job leaves no block range of its events outside the ingest-file index', async () => {
+  await ingest([
+    memoryFile(
+      'AWSLogs/111122223333/CloudTrail/eu-west-1/2026/10/02/b.json.gz',
+      gz({ Records: Array.from({ length: 2000 }, () => makeRecord({ userAgent: 'x'.repeat(500) })) }),
+    ),
+  ]);
+  // 2,000 records fill several 32-page block ranges. Summarising again finds nothing new (the
+  // last, partial range is never summarised until it is full): the job already did it, so the after-ingest steps'
+  // BRIN scans prune to the job's own ranges instead of reading every unsummarised one.
+  const { rows } = await db.pool.query(
+    `SELECT coalesce(sum(brin_summarize_new_values(relid)), 0)::int AS added
+       FROM pg_partition_tree('event_ingest_file_brin'::regclass) WHERE isleaf`,
+  );
+  expect(rows[0].added).toBe(0);
+});

@@ -18,13 +18,16 @@ import {
   SCOPE,
 } from '../fixtures/principals/pivot-trail';
 import { setupIngestDatabase } from '../helpers/ingest-database';
+import { refreshJobRollups } from '../helpers/job-rollups';
 
 const db = setupIngestDatabase();
+
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   const summary = await db.ingest(pivotTrailFiles());
   expect(summary).toMatchObject({ filesFailed: 0, eventsInserted: ALL_RECORDS.length });
+  await refreshJobRollups(db.pool, summary.jobId);
   const { rows } = await db.pool.query<{ id: string; name: string }>('SELECT id::text, name FROM principal');
   for (const row of rows) ids[row.name] = row.id;
 });

@@ -313,10 +313,73 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
       sourceIp: '198.51.100.7',
       principalId: 42n,
     };
-    await client.rollupIpHourly.create({ data: { ...key, events: 5, errors: 1, accessDenied: 1 } });
+    const lastAt = new Date('2026-03-04T05:59:00.000Z');
+    await client.rollupIpHourly.create({
+      data: { ...key, events: 5, errors: 1, accessDenied: 1, firstAt: key.hour, lastAt },
+    });
     expect(
       await client.rollupIpHourly.findUniqueOrThrow({ where: { hour_accountId_sourceIp_principalId: key } }),
-    ).toMatchObject({ events: 5, errors: 1 });
+    ).toMatchObject({ events: 5, errors: 1, lastAt });
+  },
+  PrincipalActivityHourly: async (client) => {
+    const row = await client.principalActivityHourly.create({
+      data: {
+        principalId: 42n,
+        hour: new Date('2026-03-04T05:00:00.000Z'),
+        accountId: '111122223333',
+        eventName: 'GetObject',
+        bucket: 'reports',
+        events: 4,
+        firstAt: new Date('2026-03-04T05:01:00.000Z'),
+        lastAt: new Date('2026-03-04T05:59:00.000Z'),
+      },
+    });
+    expect(await client.principalActivityHourly.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      bucket: 'reports',
+      roleArn: null,
+      events: 4,
+    });
+  },
+  AccessKeyIps: async (client) => {
+    const key = { principalId: 42n, accessKeyId: 'AKIAEXAMPLE' };
+    await client.accessKeyIps.create({ data: { ...key, ips: ['192.0.2.1', '198.51.100.7'] } });
+    expect(
+      await client.accessKeyIps.findUniqueOrThrow({ where: { principalId_accessKeyId: key } }),
+    ).toMatchObject({ ips: ['192.0.2.1', '198.51.100.7'] });
+  },
+  AccountItemDaily: async (client) => {
+    const key = {
+      accountId: '111122223333',
+      dim: 'bucket',
+      value: 'reports',
+      day: new Date('2026-03-04T00:00:00.000Z'),
+    };
+    const lastAt = new Date('2026-03-04T05:59:00.000Z');
+    await client.accountItemDaily.create({
+      data: { ...key, firstAt: new Date('2026-03-04T05:01:00.000Z'), lastAt },
+    });
+    expect(
+      await client.accountItemDaily.findUniqueOrThrow({ where: { accountId_dim_value_day: key } }),
+    ).toMatchObject({ lastAt });
+  },
+  IssuedCredential: async (client) => {
+    const key = {
+      accountId: '111122223333',
+      eventId: 'e-1',
+      eventTime: new Date('2026-03-04T05:00:00.000Z'),
+    };
+    await client.issuedCredential.create({
+      data: {
+        ...key,
+        accessKeyId: 'ASIAEXAMPLE',
+        eventName: 'AssumeRole',
+        principalId: 42n,
+        sessionName: 's',
+      },
+    });
+    expect(
+      await client.issuedCredential.findUniqueOrThrow({ where: { accountId_eventId_eventTime: key } }),
+    ).toMatchObject({ accessKeyId: 'ASIAEXAMPLE', roleArn: null });
   },
   PrincipalDay: async (client) => {
     const principal = await client.principal.findFirstOrThrow();

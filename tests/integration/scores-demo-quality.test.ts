@@ -12,10 +12,11 @@ import { setupIngestDatabase } from '../helpers/ingest-database';
 
 /**
  * The scores against the demo generator's ground truth (issue 5, Quality): on each attack day
- * every compromised principal ranks in the top 3 of its account, and no benign principal scores
- * above 50 on any day. "Of its account": the attack touches two accounts and four named
- * principals on one day, so a single organisation-wide top 3 could not hold them all; the
- * account is where the risk summary ranks them. The trail goes through the real ingest and
+ * every compromised principal ranks in the top 3, and no benign principal scores above 50 on any
+ * day. The attack touches two accounts and four named principals on one day, so four victims
+ * cannot all be in one top 3; each is checked in two ways instead: in the top 3 of its account
+ * (where the risk summary ranks it), and in the organisation-wide day ranking with fewer than
+ * three principals outside the attack above it. The trail goes through the real ingest and
  * after-ingest steps (enrichment, detections, scores), 12,000 events over 30 days.
  */
 const db = setupIngestDatabase();
@@ -58,7 +59,7 @@ function rowsOf(p: { accountId: string; arn: string; sessionName?: string }): Pr
 }
 
 describe('demo ground truth', () => {
-  test('on each attack day every compromised principal ranks in the top 3 of its account', async () => {
+  test('on each attack day every compromised principal ranks in the top 3 of its account and of the organisation', async () => {
     const days = new Set<string>(truth.storylines.flatMap((s: { days: string[] }) => s.days));
     expect(days.size).toBeGreaterThan(0);
     for (const day of days) {
@@ -66,6 +67,9 @@ describe('demo ground truth', () => {
       const active = truth.storylines.filter((s: { days: string[] }) => s.days.includes(day));
       const compromised = active.flatMap(
         (s: { principals: { accountId: string; arn: string }[] }) => s.principals,
+      );
+      const victims = new Set<string>(
+        compromised.flatMap((p: { accountId: string; arn: string }) => rowsOf(p).map((r) => r.id)),
       );
       for (const p of compromised) {
         const ids = new Set(rowsOf(p).map((r) => r.id));
@@ -76,6 +80,11 @@ describe('demo ground truth', () => {
         expect(rank, `${p.arn} on ${day}`).toBeLessThan(3);
         // And it is an alarm, not just the least quiet of a quiet account.
         expect(inAccount[rank]?.riskScore, `${p.arn} on ${day}`).toBeGreaterThan(50);
+        // Across the whole organisation too: fewer than three principals outside the attack
+        // outrank it that day, so it is in the top 3 once its fellow victims are set aside.
+        const overall = ranking.findIndex((r) => ids.has(r.principalId));
+        const benignAbove = ranking.slice(0, overall).filter((r) => !victims.has(r.principalId));
+        expect(benignAbove.length, `${p.arn} on ${day}`).toBeLessThan(3);
       }
     }
   });

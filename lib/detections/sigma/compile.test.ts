@@ -159,6 +159,22 @@ describe('modifiers', () => {
     );
   });
 
+  test('patterns match in linear time, so a log value cannot stall analysis (ReDoS)', () => {
+    // On a backtracking engine each of these takes exponential or high-polynomial time on the
+    // hostile value below: the test would then hang until its timeout instead of passing.
+    const hostile = `${'a'.repeat(5000)}!`;
+    const nested = rule(`    selection:
+        userAgent|re: '^(a+)+$'
+    condition: selection`);
+    expect(nested.matches({ ...stopLogging, userAgent: hostile })).toBe(false);
+    expect(nested.matches({ ...stopLogging, userAgent: 'aaaa' })).toBe(true);
+    const wildcards = rule(`    selection:
+        userAgent: 'a*a*a*a*a*a*a*b'
+    condition: selection`);
+    expect(wildcards.matches({ ...stopLogging, userAgent: hostile })).toBe(false);
+    expect(wildcards.matches({ ...stopLogging, userAgent: 'aaaaaaaab' })).toBe(true);
+  });
+
   test('cidr matches IPv4 and IPv6 addresses in range, and nothing that is not an address', () => {
     const compiled = rule(`    selection:
         sourceIPAddress|cidr:
@@ -298,7 +314,10 @@ describe('refusals name the rule, the field and the construct', () => {
       refusal('    selection:\n        sourceIPAddress|cidr: 10.0.0.0/33\n    condition: selection'),
     ).toMatch(/field "sourceIPAddress": modifier "cidr": "10\.0\.0\.0\/33" is not a CIDR range/);
     expect(refusal('    selection:\n        eventName|re: "(unclosed"\n    condition: selection')).toMatch(
-      /field "eventName": modifier "re": invalid regular expression/,
+      /field "eventName": modifier "re": invalid or unsupported regular expression/,
+    );
+    expect(refusal("    selection:\n        eventName|re: '(a)\\1'\n    condition: selection")).toMatch(
+      /modifier "re": invalid or unsupported regular expression .*no backreferences/,
     );
   });
 

@@ -4,10 +4,14 @@
 // - a list of values is an OR, unless the `all` modifier makes it an AND;
 // - `contains`, `startswith`, `endswith` anchor the (wildcard) string accordingly;
 // - `re` is a case-sensitive regular expression (`re|i`, `re|m`, `re|s` set flags);
+// - every pattern runs on RE2 (re2js), in time linear in the input: the rule comes from an admin,
+//   but the text it is matched against comes from the logs, i.e. from whoever wrote them, and a
+//   backtracking engine can be made to take exponential time (ReDoS) by the right input;
 // - `cidr` matches an IP address field against a range;
 // - `null` means the field is absent (or null).
 
 import ipaddr from 'ipaddr.js';
+import { RE2JS } from 're2js';
 import type { Fail } from './errors';
 import { type Scalar, scalarText, valuesAt } from './field-values';
 
@@ -16,9 +20,9 @@ type ValueTest = (text: string) => boolean;
 
 const TEXT_MODIFIERS = new Set(['contains', 'startswith', 'endswith']);
 const REGEX_FLAGS = new Map([
-  ['i', 'i'],
-  ['m', 'm'],
-  ['s', 's'],
+  ['i', RE2JS.CASE_INSENSITIVE],
+  ['m', RE2JS.MULTILINE],
+  ['s', RE2JS.DOTALL],
 ]);
 const KNOWN_UNSUPPORTED = new Set([
   'base64',
@@ -41,7 +45,8 @@ const KNOWN_UNSUPPORTED = new Set([
 interface Modifiers {
   text: 'equals' | 'contains' | 'startswith' | 'endswith';
   all: boolean;
-  regex: string | null;
+  /** RE2JS flags when the value is a regular expression (`re`), else null. */
+  regex: number | null;
   cidr: boolean;
 }
 
@@ -55,9 +60,9 @@ function parseModifiers(field: string, names: string[], fail: Fail): Modifiers {
     } else if (name === 'all') {
       mods.all = true;
     } else if (name === 're') {
-      mods.regex = '';
+      mods.regex = 0;
     } else if (mods.regex !== null && REGEX_FLAGS.has(name)) {
-      mods.regex += REGEX_FLAGS.get(name);
+      mods.regex |= REGEX_FLAGS.get(name) as number;
     } else if (name === 'cidr') {
       mods.cidr = true;
     } else {
@@ -106,17 +111,24 @@ function stringTest(value: string, text: Modifiers['text']): ValueTest {
   }
   const prefix = text === 'contains' || text === 'endswith' ? '' : '^';
   const suffix = text === 'contains' || text === 'startswith' ? '' : '$';
-  const pattern = new RegExp(`${prefix}${body}${suffix}`, 'is');
+  const pattern = RE2JS.compile(`${prefix}${body}${suffix}`, RE2JS.CASE_INSENSITIVE | RE2JS.DOTALL);
   return (candidate) => pattern.test(candidate);
 }
 
-function regexTest(value: string, flags: string, field: string, fail: Fail): ValueTest {
+function regexTest(value: string, flags: number, field: string, fail: Fail): ValueTest {
+  let pattern: RE2JS;
   try {
-    const pattern = new RegExp(value, flags);
-    return (candidate) => pattern.test(candidate);
+    pattern = RE2JS.compile(value, flags);
   } catch (error) {
-    return fail('modifier "re"', field, `invalid regular expression /${value}/: ${(error as Error).message}`);
+    // RE2 has no backreferences or lookaround: the price of matching in linear time.
+    return fail(
+      'modifier "re"',
+      field,
+      `invalid or unsupported regular expression /${value}/: ${(error as Error).message} ` +
+        '(matching runs on RE2, which has no backreferences or lookaround)',
+    );
   }
+  return (candidate) => pattern.test(candidate);
 }
 
 function cidrTest(value: string, field: string, fail: Fail): ValueTest {
@@ -142,7 +154,7 @@ function valueTest(value: Scalar, mods: Modifiers, field: string, fail: Fail): V
       fail(mods.cidr ? 'modifier "cidr"' : 'modifier "re"', field, 'needs a string value');
     return mods.cidr
       ? cidrTest(value as string, field, fail)
-      : regexTest(value as string, mods.regex ?? '', field, fail);
+      : regexTest(value as string, mods.regex ?? 0, field, fail);
   }
   if (typeof value === 'string') return stringTest(value, mods.text);
   // Numbers and booleans: CloudTrail writes them either as JSON numbers/booleans or as strings.

@@ -33,6 +33,12 @@ export interface AccessKeyPanel {
 
 const KEY_LIMIT = 25;
 
+// A key's use comes from the after-ingest rollups of its principal's calls, not its raw events:
+// calls and span from principal_activity_hourly, the first addresses from access_key_ips.
+const USAGE_COLUMNS = 'sum(r.events) AS calls, min(r.first_at) AS first_use, max(r.last_at) AS last_use';
+const KEY_IPS = `(SELECT ki.ips FROM access_key_ips ki
+  WHERE ki.principal_id = k.principal_id AND ki.access_key_id = k.access_key_id)`;
+
 // CreateAccessKey calls are rare, so finding a key's creator by event_name_time_idx over all
 // time stays cheap; the returned key id sits in responseElements.accessKey.accessKeyId.
 const CREATION_LATERAL = `
@@ -49,7 +55,7 @@ const KEY_COLUMNS = `
   k.access_key_id AS "accessKeyId", k.access_key_id LIKE 'AKIA%' AS "longLived",
   k.principal_id::text AS "principalId", p.name AS "principalName",
   coalesce(k.calls, 0)::int AS calls, k.first_use AS "firstUse", k.last_use AS "lastUse",
-  coalesce(k.ips, '{}') AS ips,
+  coalesce(${KEY_IPS}, '{}') AS ips,
   CASE WHEN cr.event_id IS NULL THEN NULL ELSE json_build_object(
     'eventId', cr.event_id, 'accountId', cr.account_id, 'createdAt', cr.event_time,
     'creatorPrincipalId', cr.principal_id::text, 'creatorName', cr.creator_name, 'forUser', cr.for_user)
@@ -70,12 +76,10 @@ function toKey(row: RawKey): AccessKeyUse {
 export async function getAccessKeys(db: Db, principalId: string): Promise<AccessKeyPanel> {
   const used = await db.query<RawKey>(
     `WITH k AS (
-       SELECT e.access_key_id, e.principal_id, count(*) AS calls, min(e.event_time) AS first_use,
-              max(e.event_time) AS last_use,
-              (array_agg(DISTINCT host(e.source_ip)) FILTER (WHERE e.source_ip IS NOT NULL))[1:5] AS ips
-         FROM event e
-        WHERE e.principal_id = $1 AND e.access_key_id IS NOT NULL AND e.access_key_id <> ''
-        GROUP BY 1, 2 ORDER BY max(e.event_time) DESC LIMIT ${KEY_LIMIT}
+       SELECT r.access_key_id, r.principal_id, ${USAGE_COLUMNS}
+         FROM principal_activity_hourly r
+        WHERE r.principal_id = $1 AND r.access_key_id IS NOT NULL AND r.access_key_id <> ''
+        GROUP BY 1, 2 ORDER BY max(r.last_at) DESC LIMIT ${KEY_LIMIT}
      )
      SELECT ${KEY_COLUMNS} FROM k JOIN principal p ON p.id = k.principal_id ${CREATION_LATERAL}
      ORDER BY k.last_use DESC`,
@@ -83,7 +87,7 @@ export async function getAccessKeys(db: Db, principalId: string): Promise<Access
   );
 
   // A key made for a user is used by that user's principal row: found by account and user name
-  // in the small principal table, then its calls with that key through event_principal_time_idx.
+  // in the small principal table, then its calls with that key from the rollup.
   const created = await db.query<RawKey>(
     `WITH made AS (
        SELECT c.account_id, c.detail->'responseElements'->'accessKey'->>'accessKeyId' AS access_key_id,
@@ -92,7 +96,7 @@ export async function getAccessKeys(db: Db, principalId: string): Promise<Access
         WHERE c.principal_id = $1 AND c.event_name = 'CreateAccessKey' AND c.error_code IS NULL
         ORDER BY c.event_time LIMIT ${KEY_LIMIT}
      ), k AS (
-       SELECT m.access_key_id, owner.id AS principal_id, usage.calls, usage.first_use, usage.last_use, usage.ips
+       SELECT m.access_key_id, owner.id AS principal_id, usage.calls, usage.first_use, usage.last_use
          FROM made m
          LEFT JOIN LATERAL (
            SELECT o.id FROM principal o
@@ -101,9 +105,8 @@ export async function getAccessKeys(db: Db, principalId: string): Promise<Access
             ORDER BY o.id LIMIT 1
          ) owner ON true
          LEFT JOIN LATERAL (
-           SELECT count(*) AS calls, min(u.event_time) AS first_use, max(u.event_time) AS last_use,
-                  (array_agg(DISTINCT host(u.source_ip)) FILTER (WHERE u.source_ip IS NOT NULL))[1:5] AS ips
-             FROM event u WHERE u.principal_id = owner.id AND u.access_key_id = m.access_key_id
+           SELECT ${USAGE_COLUMNS} FROM principal_activity_hourly r
+            WHERE r.principal_id = owner.id AND r.access_key_id = m.access_key_id
          ) usage ON true
         WHERE m.access_key_id IS NOT NULL
      )

@@ -29,7 +29,8 @@ export interface AssumeRoleLink extends SessionActivity {
 // name on a role of the same account and name, and its calls are those signed with the returned
 // temporary key: the key, not the name, ties one session to one AssumeRole call. A Lambda or EC2
 // role reuses one session name for every session, so one principal row can hold hundreds of them:
-// their calls are read in one grouped pass per session principal, not one scan per AssumeRole.
+// their calls come from the after-ingest rollups (principal_activity_hourly per key and API,
+// access_key_ips for the addresses), not from the session's raw events.
 const SESSION_CTES = `
 sess AS (
   SELECT a.*, s.session_principal_id FROM assume a
@@ -42,22 +43,20 @@ sess AS (
      LIMIT 1
   ) s ON true
 ), per_call AS (
-  SELECT e.principal_id, e.access_key_id, e.event_name, count(*) AS n,
-         min(e.event_time) AS first_call, max(e.event_time) AS last_call,
-         array_agg(DISTINCT host(e.source_ip)) FILTER (WHERE e.source_ip IS NOT NULL) AS ips
-    FROM event e
-   -- Arrays, not IN (subquery): the planner would otherwise rescan the session's calls once per key.
-   WHERE e.principal_id = ANY ((SELECT array_agg(DISTINCT session_principal_id) FROM sess)::bigint[])
-     AND e.access_key_id = ANY ((SELECT array_agg(DISTINCT issued_key) FROM sess)::text[])
+  SELECT r.principal_id, r.access_key_id, r.event_name, sum(r.events) AS n,
+         min(r.first_at) AS first_call, max(r.last_at) AS last_call
+    FROM principal_activity_hourly r
+   -- Arrays, not IN (subquery): the planner would otherwise rescan the session's rows once per key.
+   WHERE r.principal_id = ANY ((SELECT array_agg(DISTINCT session_principal_id) FROM sess)::bigint[])
+     AND r.access_key_id = ANY ((SELECT array_agg(DISTINCT issued_key) FROM sess)::text[])
    GROUP BY 1, 2, 3
 ), act AS MATERIALIZED (
   SELECT principal_id, access_key_id, sum(n)::int AS calls, min(first_call) AS first_call,
          max(last_call) AS last_call, (array_agg(event_name ORDER BY n DESC, event_name))[1:5] AS top_calls
     FROM per_call GROUP BY 1, 2
 ), act_ips AS MATERIALIZED (
-  SELECT q.principal_id, q.access_key_id, (array_agg(DISTINCT ip ORDER BY ip))[1:5] AS ips
-    FROM per_call q CROSS JOIN LATERAL unnest(q.ips) AS ip
-   GROUP BY 1, 2
+  SELECT k.principal_id, k.access_key_id, k.ips FROM access_key_ips k
+   WHERE (k.principal_id, k.access_key_id) IN (SELECT principal_id, access_key_id FROM act)
 )`;
 
 const SELECT_LINK = `
@@ -100,8 +99,9 @@ export async function getAssumedRoles(
 }
 
 /**
- * For a role session: the AssumeRole calls that created it, with their caller. They are found
- * through event_name_time_idx in the hours before the session's first call.
+ * For a role session: the AssumeRole calls that created it, with their caller. The session's
+ * keys come from its rollup and each is looked up in issued_credential (the credentials AssumeRole
+ * calls returned, filled after ingest), in the hours before and during the session.
  */
 export async function getSessionOrigins(
   db: Db,
@@ -116,18 +116,18 @@ export async function getSessionOrigins(
   if (!session.sessionName || !session.baseRoleArn || !session.firstSeen || !session.lastSeen) return [];
   const { rows } = await db.query<AssumeRoleLink>(
     `WITH session_keys AS (
-       -- One pass over the session's calls, instead of one per AssumeRole candidate.
-       SELECT DISTINCT access_key_id FROM event WHERE principal_id = $1 AND access_key_id IS NOT NULL
+       SELECT DISTINCT access_key_id FROM principal_activity_hourly
+        WHERE principal_id = $1 AND access_key_id IS NOT NULL
      ), assume AS (
-       SELECT ${ASSUME_COLUMNS} FROM event e
-        WHERE e.event_name IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
-          AND e.event_time >= $3::timestamptz - interval '12 hours' AND e.event_time <= $4
-          AND e.error_code IS NULL
-          AND e.detail->'requestParameters'->>'roleSessionName' = $2
-          AND split_part(e.detail->'requestParameters'->>'roleArn', ':', 5) = split_part($5, ':', 5)
-          AND regexp_replace(e.detail->'requestParameters'->>'roleArn', '^.*/', '') = regexp_replace($5, '^.*/', '')
-          AND e.detail->'responseElements'->'credentials'->>'accessKeyId' IN (SELECT access_key_id FROM session_keys)
-        ORDER BY e.event_time LIMIT 50
+       SELECT c.account_id, c.event_id, c.event_time, c.event_name, c.source_ip, NULL::text AS error_code,
+              c.principal_id AS caller_id, c.role_arn, c.session_name, c.access_key_id AS issued_key
+         FROM issued_credential c
+        WHERE c.access_key_id IN (SELECT access_key_id FROM session_keys)
+          AND c.event_time >= $3::timestamptz - interval '12 hours' AND c.event_time <= $4
+          AND c.session_name = $2
+          AND split_part(c.role_arn, ':', 5) = split_part($5, ':', 5)
+          AND regexp_replace(c.role_arn, '^.*/', '') = regexp_replace($5, '^.*/', '')
+        ORDER BY c.event_time LIMIT 50
      ), ${SESSION_CTES}
      ${SELECT_LINK}
      ORDER BY a.event_time`,
