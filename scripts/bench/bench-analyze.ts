@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_DEMO_END, DEFAULT_DEMO_SEED, generateDemoTrail } from '../../lib/demo';
 import { analyzeAll, analyzeJob } from '../../lib/detections/runner/run-detections';
+import { startCpuMeter } from './cpu-usage';
 import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
-import { postgresCpuMeter } from './postgres-cpu';
 import { createScratchDatabase } from './scratch-database';
 
 const DAY_MS = 86_400_000;
@@ -45,32 +45,24 @@ if (!existsSync(path.join(increment, 'AWSLogs'))) {
 }
 
 const seconds = (started: bigint) => Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100;
-const cpuSeconds = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return Math.round((used.user + used.system) / 1e4) / 100;
-};
 
 const server = await createScratchDatabase();
 try {
   const pool = new pg.Pool({ connectionString: await server.create('th_bench_analyze'), max: 4 });
   const loaded = await ingestCorpus(pool, corpus);
 
-  const fullPgCpu = await postgresCpuMeter(pool);
+  const fullCpu = await startCpuMeter(pool);
   const fullStarted = process.hrtime.bigint();
-  const fullCpu = process.cpuUsage();
   const full = await analyzeAll(pool, values.threads ? { threads: Number(values.threads) } : {});
   const fullSeconds = seconds(fullStarted);
-  const fullCpuSeconds = cpuSeconds(fullCpu);
-  const fullPgCpuSeconds = fullPgCpu?.() ?? null;
+  const { node: fullCpuSeconds, postgres: fullPgCpuSeconds } = fullCpu();
 
   const next = await ingestCorpus(pool, increment);
-  const incrementalPgCpu = await postgresCpuMeter(pool);
+  const incrementalCpu = await startCpuMeter(pool);
   const incrementalStarted = process.hrtime.bigint();
-  const incrementalCpu = process.cpuUsage();
   await analyzeJob(pool, next.jobId);
   const incrementalSeconds = seconds(incrementalStarted);
-  const incrementalCpuSeconds = cpuSeconds(incrementalCpu);
-  const incrementalPgCpuSeconds = incrementalPgCpu?.() ?? null;
+  const { node: incrementalCpuSeconds, postgres: incrementalPgCpuSeconds } = incrementalCpu();
   await pool.end();
 
   console.log(

@@ -20,7 +20,7 @@ import { DEFAULT_DECODE_LIMITS } from '../../lib/ingest/decoded-stream';
 import { DimensionStore } from '../../lib/ingest/dimensions';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
 import { readAll } from '../../lib/ingest/sources/read-all';
-import { cpuSeconds } from './cpu-usage';
+import { startCpuMeter } from './cpu-usage';
 import { BENCH_DIR, ensureDemoCorpus, ingestCorpus } from './demo-corpus';
 import { naiveLoad } from './naive-load';
 import { createScratchDatabase } from './scratch-database';
@@ -42,11 +42,11 @@ try {
   const target = await server.create('th_bench_ingest');
   const pool = new pg.Pool({ connectionString: target, max: 8 });
   await warmPageCache(corpus);
-  const cpuBefore = cpuSeconds();
+  const pipelineCpu = await startCpuMeter(pool);
   const started = process.hrtime.bigint();
   const { summary } = await ingestCorpus(pool, corpus);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpuPipeline = cpuSince(cpuBefore);
+  const cpuPipeline = pipelineCpu();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   await pool.end();
 
@@ -60,14 +60,14 @@ try {
   await client.connect();
   for (const month of months)
     await client.query('SELECT ensure_event_partitions($1, $1)', [`${month}-01T00:00:00Z`]);
-  const cpuBeforeCopy = cpuSeconds();
+  const copyCpu = await startCpuMeter(client);
   const copyStarted = process.hrtime.bigint();
   await pipeline(
     createReadStream(copyFile, { highWaterMark: 1024 * 1024 }),
     client.query(copyFrom(`COPY event (${EVENT_COLUMNS.join(', ')}) FROM STDIN`)),
   );
   const copySeconds = Number(process.hrtime.bigint() - copyStarted) / 1e9;
-  const cpuCopy = cpuSince(cpuBeforeCopy);
+  const cpuCopy = copyCpu();
   await client.end();
   rmSync(copyFile, { force: true });
 
@@ -97,14 +97,6 @@ try {
 } finally {
   await server.dropAll();
   if (!values.keep) await server.stop();
-}
-
-function cpuSince(before: ReturnType<typeof cpuSeconds>) {
-  const now = cpuSeconds();
-  return {
-    node: now.node - before.node,
-    postgres: now.postgres !== null && before.postgres !== null ? now.postgres - before.postgres : null,
-  };
 }
 
 function perThousand(seconds: number | null, events: number): number | null {

@@ -1,48 +1,75 @@
+// CPU seconds for benchmarks: this process (all its threads) and the PostgreSQL server a pool or
+// client talks to. Wall-clock throughput moves with whatever else the machine runs; CPU seconds
+// per event move much less, so the benchmarks print both.
+//
+// PostgreSQL's share is read from /proc (Linux, a server on this machine such as the embedded
+// cluster): the postmaster (the parent of our backend), its live children (backends, autovacuum,
+// the WAL writer) and, through its reaped-children times, the backends that have exited. Null
+// when /proc does not have the answer (another OS, a remote server).
+
 import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { dataDir } from '../../lib/config/paths';
+import type pg from 'pg';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/**
- * CPU seconds used so far by this process (all its threads) and by the embedded PostgreSQL
- * (the postmaster, its live children, and the children it has already reaped). Wall-clock
- * throughput moves with whatever else the machine runs; CPU seconds per event do much less, so
- * the benchmark prints both. Postgres is null when it is not the embedded cluster or not Linux.
- */
-export function cpuSeconds(): { node: number; postgres: number | null } {
+export interface CpuSeconds {
+  node: number;
+  postgres: number | null;
+}
+
+interface Stat {
+  ppid: number;
+  self: number;
+  children: number;
+}
+
+function readStat(pid: number): Stat | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: fields start after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const field = (index: number) => Number(fields[index - 3]);
+    return { ppid: field(4), self: field(14) + field(15), children: field(16) + field(17) };
+  } catch {
+    return null;
+  }
+}
+
+function postgresTicks(postmaster: number): number | null {
+  const server = readStat(postmaster);
+  if (!server) return null;
+  let ticks = server.self + server.children;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === postmaster) continue;
+    const stat = readStat(pid);
+    if (stat?.ppid === postmaster) ticks += stat.self;
+  }
+  return ticks;
+}
+
+function nodeSeconds(): number {
   const usage = process.cpuUsage();
-  return { node: (usage.user + usage.system) / 1e6, postgres: postgresCpuSeconds() };
+  return (usage.user + usage.system) / 1e6;
 }
 
-function postgresCpuSeconds(): number | null {
-  if (process.env.DATABASE_URL && !process.env.DATABASE_URL.includes('127.0.0.1')) return null;
-  try {
-    const postmaster = Number(
-      readFileSync(path.join(dataDir(), 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
-    );
-    let ticks = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const fields = readStat(entry);
-      if (!fields) continue;
-      const pid = Number(entry);
-      const parent = Number(fields[1]);
-      if (pid === postmaster) ticks += fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0);
-      else if (parent === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return ticks / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
-}
+const round = (value: number) => Math.round(value * 100) / 100;
 
-/** Fields of /proc/<pid>/stat after the command name (which may contain spaces): state is [0]. */
-function readStat(pid: string): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
+/** Starts measuring; the function returned gives the CPU seconds used since. */
+export async function startCpuMeter(db: pg.Pool | pg.ClientBase): Promise<() => CpuSeconds> {
+  const { rows } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const postmaster = rows[0] ? readStat(rows[0].pid)?.ppid : undefined;
+  const postgresAt = () => (postmaster ? postgresTicks(postmaster) : null);
+  const nodeStart = nodeSeconds();
+  const postgresStart = postgresAt();
+  return () => {
+    const postgresNow = postgresAt();
+    return {
+      node: round(nodeSeconds() - nodeStart),
+      postgres:
+        postgresNow === null || postgresStart === null
+          ? null
+          : round((postgresNow - postgresStart) / TICKS_PER_SECOND),
+    };
+  };
 }
