@@ -11,7 +11,7 @@ export interface JobFiles {
   ids: string[] | null;
 }
 
-export async function getJobFiles(db: pg.Pool | pg.PoolClient, jobId: string): Promise<JobFiles | null> {
+export async function getJobFiles(db: pg.Pool | pg.ClientBase, jobId: string): Promise<JobFiles | null> {
   const { rows } = await db.query<{ lo: string | null; hi: string | null; ids: string[] | null }>(
     `SELECT min(id)::text AS lo, max(id)::text AS hi,
             CASE WHEN max(id) - min(id) + 1 > count(*) THEN array_agg(id::text) END AS ids
