@@ -1,11 +1,12 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import {
-  rebuildPrincipalRollups,
-  refreshPrincipalRollups,
-} from '../../lib/analysis/refresh-principal-rollups';
+import { AFTER_INGEST_STEPS } from '../../lib/analysis/after-ingest-steps';
+import { enrichIpAddressesStep } from '../../lib/analysis/enrich-ip-addresses';
+import { rebuildPrincipalRollups } from '../../lib/analysis/refresh-principal-rollups';
+import { refreshRollupsStep } from '../../lib/analysis/refresh-rollups';
 import { closePool, getPool } from '../../lib/db/pg-pool';
 import { exportFindings } from '../../lib/detections/findings-export';
+import { detectionsStep } from '../../lib/detections/runner/detections-step';
 import {
   type AnalysisProgress,
   type AnalysisResult,
@@ -13,7 +14,7 @@ import {
   analyzeJob,
   pendingJobs,
 } from '../../lib/detections/runner/run-detections';
-import { computeAllScores, computeScoresForJob } from '../../lib/scores/compute';
+import { computeAllScores } from '../../lib/scores/compute';
 import { withDatabase } from './with-database';
 
 // Principal names come from the logs: control characters (terminal escapes) never reach the tty.
@@ -68,6 +69,10 @@ export function registerAnalyzeCommands(program: Command): void {
           const onProgress = (progress: AnalysisProgress) => bar?.update(progress);
           const done: AnalysisResult[] = [];
           if (options.full) {
+            // Jobs loaded with `ingest --no-analyze` have no enrichment or overview rollups yet;
+            // everything after those is rebuilt below from every stored event.
+            for (const jobId of await pendingJobs(pool))
+              for (const step of [enrichIpAddressesStep, refreshRollupsStep]) await step.run(pool, jobId);
             // The principal page's rollups (docs/principals.md) are rebuilt from every event too.
             await rebuildPrincipalRollups(pool);
             done.push(await analyzeAll(pool, { onProgress }));
@@ -75,10 +80,12 @@ export function registerAnalyzeCommands(program: Command): void {
             await computeAllScores(pool);
           } else
             for (const jobId of await pendingJobs(pool)) {
-              // After `ingest --no-analyze` the principal rollups of the job are missing too.
-              await refreshPrincipalRollups(pool, jobId);
-              done.push(await analyzeJob(pool, jobId, { onProgress }));
-              await computeScoresForJob(pool, jobId);
+              // A job loaded with `ingest --no-analyze` has had none of the after-ingest steps:
+              // all of them run, in order; the detections report their progress and result.
+              for (const step of AFTER_INGEST_STEPS) {
+                if (step === detectionsStep) done.push(await analyzeJob(pool, jobId, { onProgress }));
+                else await step.run(pool, jobId);
+              }
             }
           bar?.stop();
           return done;

@@ -241,3 +241,33 @@ test('a path that does not exist exits 1 with a message naming it', async () => 
   const { rows } = await pool.query(`SELECT status, error FROM ingest_job WHERE source = '/does/not/exist'`);
   expect(rows).toEqual([{ status: 'failed', error: 'Path "/does/not/exist" does not exist.' }]);
 });
+
+test('analyze after ingest --no-analyze runs every after-ingest step on the job, not only the rules', async () => {
+  const separate = await createTestDatabase();
+  extraDatabases.push(separate);
+  const summary = parseSummary(await ingest(root, separate.url));
+  const db = new pg.Client({ connectionString: separate.url });
+  await db.connect();
+  try {
+    const rolledUp = async () =>
+      (await db.query<{ n: number }>('SELECT coalesce(sum(events), 0)::int AS n FROM rollup_service_hourly'))
+        .rows[0]?.n;
+    expect(await rolledUp()).toBe(0);
+
+    const analyzed = await runCli(['analyze', '--json'], { DATABASE_URL: separate.url });
+    expect(analyzed.code, analyzed.stderr).toBe(0);
+    expect(JSON.parse(analyzed.stdout)).toHaveLength(1);
+    // Overview rollups, principal rollups, detections and scores all saw the job's events.
+    expect(await rolledUp()).toBe(summary.eventsInserted);
+    const counts = await db.query<{ activity: number; analysed: number; days: number }>(
+      `SELECT (SELECT coalesce(sum(events), 0)::int FROM principal_activity_hourly) AS activity,
+              (SELECT count(*)::int FROM detection_job WHERE job_id = $1) AS analysed,
+              (SELECT count(*)::int FROM principal_day) AS days`,
+      [summary.jobId],
+    );
+    expect(counts.rows[0]).toMatchObject({ activity: summary.eventsInserted, analysed: 1 });
+    expect(counts.rows[0]?.days).toBeGreaterThan(0);
+  } finally {
+    await db.end();
+  }
+});
