@@ -4,9 +4,12 @@ import { ATTACKER_IP, HOSTILE_USER, NEW_KEY } from '../fixtures/e2e/findings-tra
 import { runCli } from './support/cli';
 import { ingestAndAnalyze, type StoredEvent, type StoredFinding } from './support/seed-findings';
 
-// The attack happens at a random hour of May 2026, and the specs look at that hour only, so other
-// specs' trails (and a retry's second load) stay out of the rows asserted on.
-const START = new Date(Date.UTC(2026, 4, 1) + randomInt(0, 28 * 24) * 3_600_000);
+// The attack happens at a random hour of February 2026, before every other spec's trail, and the
+// specs look at that hour only. Before them, so that the account-level first-seen rules (R45, a
+// write in a region the account does not use, is high) have no history yet and stay silent; and
+// in a month of its own, so that no finding of another trail overlaps the hour (in May, an R17
+// the cases and explorer trails had merged across six days could, and showed a second row).
+const START = new Date(Date.UTC(2026, 1, 1) + randomInt(0, 27 * 24) * 3_600_000);
 const iso = (offsetMinutes: number) => new Date(START.getTime() + offsetMinutes * 60_000).toISOString();
 // What <input type="datetime-local"> takes and shows: minutes, no zone (the UI reads it as UTC).
 const local = (offsetMinutes: number) => iso(offsetMinutes).slice(0, 16);

@@ -51,8 +51,10 @@ export async function ingestAndAnalyze(
       first_seen: Date;
       last_seen: Date;
     }>(
+      // Overlapping the window, as the feed's time filter does: a retry loads the trail again at
+      // another hour, and a recurring finding then widens its window rather than starting anew.
       `SELECT id::text, rule_id, severity, principal_id::text, first_seen, last_seen FROM finding
-       WHERE first_seen >= $1 AND first_seen <= $2 ORDER BY id`,
+       WHERE first_seen <= $2 AND last_seen >= $1 ORDER BY id`,
       window,
     );
     const events = await client.query<{ event_id: string; event_name: string; event_time: Date }>(
