@@ -7,6 +7,7 @@ import { DEMO_TRUTH_FILE, generateDemoTrail, type StoryId, type TruthStoryline }
 import { analyzeAll, analyzeJob } from '../../lib/detections/runner/run-detections';
 import { createIngestJob, runIngestJob } from '../../lib/ingest/run-job';
 import { createPathSource } from '../../lib/ingest/sources/path-source';
+import { getGeoFindings } from '../../lib/queries/geo/get-geo-findings';
 import { runCli } from '../helpers/run-cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -110,6 +111,31 @@ describe('detections on the demo trail', () => {
     const evidence = new Set(rows.flatMap((row) => row.evidence));
     const held = downloads.filter((event) => evidence.has(`${event.accountId}|${event.eventId}`));
     expect(held.length).toBeGreaterThan(downloads.length * 0.9);
+  });
+
+  test('each evidence row carries the source address of its event, which the geography page reads', async () => {
+    const { rows } = await pool.query<{ evidence: number; with_ip: number; mismatched: number }>(
+      `SELECT count(*)::int AS evidence, count(fe.source_ip)::int AS with_ip,
+              (count(*) FILTER (WHERE fe.source_ip IS DISTINCT FROM e.source_ip))::int AS mismatched
+         FROM finding_event fe
+         JOIN event e ON e.account_id = fe.account_id AND e.event_id = fe.event_id AND e.event_time = fe.event_time`,
+    );
+    expect(rows[0]?.evidence).toBeGreaterThan(100);
+    expect(rows[0]?.with_ip).toBeGreaterThan(0);
+    expect(rows[0]?.mismatched).toBe(0);
+    const range = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') };
+    const links = await getGeoFindings(range, pool);
+    // The same pairs as joining every evidence row back to its event, which the page used to do.
+    const { rows: joined } = await pool.query<{ ip: string; finding_id: string }>(
+      `SELECT DISTINCT host(e.source_ip) AS ip, fe.finding_id::text
+         FROM finding_event fe
+         JOIN event e ON e.account_id = fe.account_id AND e.event_id = fe.event_id AND e.event_time = fe.event_time
+         JOIN ip_address a ON a.ip = e.source_ip`,
+    );
+    const pairs = (list: { ip: string; findingId: string }[]) =>
+      list.map((l) => `${l.findingId}|${l.ip}`).sort();
+    expect(links.length).toBeGreaterThan(0);
+    expect(pairs(links)).toEqual(pairs(joined.map((row) => ({ ip: row.ip, findingId: row.finding_id }))));
   });
 
   test('re-running, fully or for the job, never duplicates or changes findings', async () => {

@@ -180,14 +180,20 @@ const roundTrips: Record<Prisma.ModelName, RoundTrip> = {
     const finding = await client.finding.findFirstOrThrow();
     const eventTime = new Date('2026-03-04T05:06:07.000Z');
     await client.findingEvent.create({
-      data: { findingId: finding.id, accountId: '111122223333', eventId: 'e-1', eventTime },
+      data: {
+        findingId: finding.id,
+        accountId: '111122223333',
+        eventId: 'e-1',
+        eventTime,
+        sourceIp: '192.0.2.7',
+      },
     });
     const read = await client.finding.findUniqueOrThrow({
       where: { id: finding.id },
       include: { events: true },
     });
     expect(read.events).toEqual([
-      { findingId: finding.id, accountId: '111122223333', eventId: 'e-1', eventTime },
+      { findingId: finding.id, accountId: '111122223333', eventId: 'e-1', eventTime, sourceIp: '192.0.2.7' },
     ]);
   },
   FindingNote: async (client) => {

@@ -5,6 +5,7 @@
 // evidence afterwards, so they always agree with it.
 
 import type pg from 'pg';
+import type { NormalizedEvent } from '@/lib/cloudtrail/types';
 import { SEVERITIES, type Severity } from '@/lib/severity';
 import type { Finding } from '../types';
 
@@ -12,6 +13,8 @@ interface Evidence {
   accountId: string;
   eventId: string;
   time: Date;
+  /** Kept with the evidence for the geography page (0016). */
+  sourceIp: string | null;
 }
 
 // One finding being collected; plain data (Maps, Dates), so an analysis thread can hand it over.
@@ -40,7 +43,8 @@ export class FindingStore {
     return this.drafts.size;
   }
 
-  add(ruleId: string, title: string, finding: Finding, events: Map<string, Date>): void {
+  /** `events`: the hits' events by (account, eventID), where the evidence's time and address come from. */
+  add(ruleId: string, title: string, finding: Finding, events: Map<string, NormalizedEvent>): void {
     let draft = this.drafts.get(finding.dedupKey);
     if (!draft) {
       draft = {
@@ -60,8 +64,14 @@ export class FindingStore {
     }
     draft.region ??= finding.region;
     for (const eventId of finding.eventIds) {
-      const time = events.get(`${finding.accountId}\u0000${eventId}`);
-      if (time) draft.evidence.set(eventId, { accountId: finding.accountId, eventId, time });
+      const event = events.get(`${finding.accountId}\u0000${eventId}`);
+      if (event)
+        draft.evidence.set(eventId, {
+          accountId: finding.accountId,
+          eventId,
+          time: event.eventTime,
+          sourceIp: event.sourceIp,
+        });
     }
   }
 
@@ -186,16 +196,16 @@ async function insertEvidence(
   entries: [string, FindingDraft][],
   ids: string[],
 ): Promise<void> {
-  let columns: [string[], string[], string[], Date[]] = [[], [], [], []];
+  let columns: [string[], string[], string[], Date[], (string | null)[]] = [[], [], [], [], []];
   const flush = async () => {
     if (columns[0].length === 0) return;
     await client.query(
-      `INSERT INTO finding_event (finding_id, account_id, event_id, event_time)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[])
+      `INSERT INTO finding_event (finding_id, account_id, event_id, event_time, source_ip)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::inet[])
        ON CONFLICT DO NOTHING`,
       columns,
     );
-    columns = [[], [], [], []];
+    columns = [[], [], [], [], []];
   };
   for (let index = 0; index < entries.length; index++) {
     const id = ids[index] as string;
@@ -204,6 +214,7 @@ async function insertEvidence(
       columns[1].push(item.accountId);
       columns[2].push(item.eventId);
       columns[3].push(item.time);
+      columns[4].push(item.sourceIp);
       if (columns[0].length >= EVIDENCE_PER_STATEMENT) await flush();
     }
   }

@@ -91,8 +91,8 @@ async function analyzeSlice(
     state.events += fresh.length;
   }
   const window = carry.length ? [...carry, ...fresh] : fresh;
-  // Evidence times by (account, eventId), for the findings' events only.
-  const times = new Map<string, Date>();
+  // The hits' events by (account, eventId): the findings' evidence takes time and address from them.
+  const hitEvents = new Map<string, NormalizedEvent>();
 
   for (const rule of pass.rules) {
     await state.betweenRules?.();
@@ -104,9 +104,9 @@ async function analyzeSlice(
       .filter((hit) => hit.events.some((event) => event.eventTime.getTime() >= from));
     for (const hit of hits)
       for (const event of hit.events)
-        times.set(`${event.recipientAccountId}\u0000${event.eventId}`, event.eventTime);
+        hitEvents.set(`${event.recipientAccountId}\u0000${event.eventId}`, event);
     for (const finding of mergeHits(rule.id as RuleId, hits, rule.bound.dedupWindowMs)) {
-      state.findings.add(rule.id, rule.title, finding, times);
+      state.findings.add(rule.id, rule.title, finding, hitEvents);
     }
   }
   if (pass.primary)

@@ -14,16 +14,19 @@ export interface GeoFindingLink {
 /**
  * Which findings have evidence from which source address in the range. Findings are few next to
  * events, so the pairs are read as they are and counted per country, network and address in JS.
+ * The evidence rows carry their event's address (0016), and are folded to distinct (finding,
+ * address) pairs before the finding and the address are looked up.
  */
 export async function getGeoFindings(range: TimeRange, db: pg.Pool = getPool()): Promise<GeoFindingLink[]> {
   const { rows } = await db.query<GeoFindingLink>(
-    `SELECT DISTINCT host(e.source_ip) AS ip, a.country_code AS "countryCode", a.asn,
+    `WITH pairs AS (
+       SELECT DISTINCT fe.finding_id, fe.source_ip FROM finding_event fe
+       WHERE fe.event_time >= $1 AND fe.event_time < $2 AND fe.source_ip IS NOT NULL)
+     SELECT host(p.source_ip) AS ip, a.country_code AS "countryCode", a.asn,
             f.id::text AS "findingId", f.severity
-     FROM finding_event fe
-     JOIN finding f ON f.id = fe.finding_id
-     JOIN event e ON e.account_id = fe.account_id AND e.event_id = fe.event_id AND e.event_time = fe.event_time
-     JOIN ip_address a ON a.ip = e.source_ip
-     WHERE fe.event_time >= $1 AND fe.event_time < $2`,
+     FROM pairs p
+     JOIN finding f ON f.id = p.finding_id
+     JOIN ip_address a ON a.ip = p.source_ip`,
     [range.from, range.to],
   );
   return rows;
