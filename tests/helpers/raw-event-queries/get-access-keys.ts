@@ -1,37 +1,11 @@
 // The principal page's query as it was before the rollups of migration 0014, reading raw events:
 // the reference tests/integration/principal-rollups.test.ts compares the rollup-based query with.
 import type { Db } from '../../../lib/queries/principals/db';
-
-export interface KeyCreation {
-  eventId: string;
-  accountId: string;
-  createdAt: Date;
-  creatorPrincipalId: string;
-  creatorName: string;
-  /** The IAM user the key was made for (requestParameters.userName, else the caller). */
-  forUser: string | null;
-}
-
-export interface AccessKeyUse {
-  accessKeyId: string;
-  /** AKIA: a long-lived IAM user key; ASIA: temporary session credentials. */
-  longLived: boolean;
-  /** The principal row that used it (this principal, or the key's owner for keys it created). */
-  principalId: string | null;
-  principalName: string | null;
-  calls: number;
-  firstUse: Date | null;
-  lastUse: Date | null;
-  ips: string[];
-  created: KeyCreation | null;
-}
-
-export interface AccessKeyPanel {
-  /** Keys this principal signed calls with, most recently used first. */
-  used: AccessKeyUse[];
-  /** Keys this principal created (CreateAccessKey) and how they were used afterwards. */
-  created: AccessKeyUse[];
-}
+import type {
+  AccessKeyPanel,
+  AccessKeyUse,
+  KeyCreation,
+} from '../../../lib/queries/principals/get-access-keys';
 
 const KEY_LIMIT = 25;
 

@@ -2,38 +2,12 @@
 // the reference tests/integration/principal-rollups.test.ts compares the rollup-based query with.
 import type { TimeWindow } from '../../../lib/principals/scope';
 import type { Db } from '../../../lib/queries/principals/db';
-
-export const OBSERVED_DIMENSIONS = [
-  'ip',
-  'asn',
-  'country',
-  'city',
-  'ua',
-  'service',
-  'api',
-  'region',
-  'role',
-  'bucket',
-  'key',
-] as const;
-export type ObservedDimension = (typeof OBSERVED_DIMENSIONS)[number];
-
-export interface ObservedItem {
-  value: string;
-  /** Human label next to the value (AS organisation, country name, the API's service). */
-  label: string | null;
-  /** Calls in the scope. */
-  count: number;
-  /** First call in the baseline or the scope, whichever is earlier. */
-  firstSeen: Date;
-  lastSeen: Date;
-  /** Not used by this principal in the baseline window. */
-  newForPrincipal: boolean;
-  /** Not used by anyone in the account in the baseline window. */
-  newForAccount: boolean;
-}
-
-export type ObservedPanels = Record<ObservedDimension, ObservedItem[]>;
+import {
+  OBSERVED_DIMENSIONS,
+  type ObservedDimension,
+  type ObservedItem,
+  type ObservedPanels,
+} from '../../../lib/queries/principals/get-newly-observed';
 
 interface Inputs {
   principalId: string;

@@ -2,36 +2,8 @@
 // the reference tests/integration/principal-rollups.test.ts compares the rollup-based query with.
 import type { TimeWindow } from '../../../lib/principals/scope';
 import type { Db } from '../../../lib/queries/principals/db';
+import type { AssumeRoleLink } from '../../../lib/queries/principals/get-role-sessions';
 
-export interface SessionActivity {
-  /** The role session's principal row, when its calls are in the loaded trails. */
-  sessionPrincipalId: string | null;
-  sessionName: string | null;
-  calls: number;
-  firstCall: Date | null;
-  lastCall: Date | null;
-  topCalls: string[];
-  ips: string[];
-}
-
-export interface AssumeRoleLink extends SessionActivity {
-  accountId: string;
-  eventId: string;
-  eventTime: Date;
-  eventName: string;
-  roleArn: string | null;
-  sourceIp: string | null;
-  errorCode: string | null;
-  /** Who made the AssumeRole call (for chains into this principal). */
-  callerPrincipalId: string;
-  callerName: string;
-}
-
-// The session a successful AssumeRole created is the role-session principal with that session
-// name on a role of the same account and name, and its calls are those signed with the returned
-// temporary key: the key, not the name, ties one session to one AssumeRole call. A Lambda or EC2
-// role reuses one session name for every session, so one principal row can hold hundreds of them:
-// their calls are read in one grouped pass per session principal, not one scan per AssumeRole.
 const SESSION_CTES = `
 sess AS (
   SELECT a.*, s.session_principal_id FROM assume a
