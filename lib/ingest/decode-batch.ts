@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
-import { type FileLines, linesOf, toCopyLines } from './copy-lines';
+import { linesOf, RepeatedEvents, toCopyLines } from './copy-lines';
 import { type DecodeLimits, hasGzipMagic } from './decoded-stream';
 import type { DimensionStore } from './dimensions';
 import type { LoadedFile } from './event-load';
@@ -27,8 +27,12 @@ export interface DecodedFile extends LoadedFile {
    * byte ends a line.
    */
   copy: Buffer;
-  /** (account, eventID, eventTime) of each line: the event table's unique key. */
-  keys: string[];
+  lines: number;
+  /**
+   * Lines (0-based) whose event an earlier line of the batch already holds, by the event table's
+   * unique key; almost always none.
+   */
+  repeatedLines: number[];
 }
 
 /**
@@ -47,8 +51,9 @@ export async function decodeBatch(
   // yet wait for the one round trip that resolves them all.
   // Gzipped trail files inflate about tenfold and their COPY text is about half the JSON.
   const out = new CopyTextBuffer(4 * files.reduce((sum, file) => sum + file.bytes.byteLength, 0));
-  const slots: (WrittenFile | (LoadedFile & { rows: DecodedRow[] }) | null)[] = [];
-  const waiting: (LoadedFile & { rows: DecodedRow[] })[] = [];
+  const slots: (WrittenFile | Waiting | null)[] = [];
+  const waiting: Waiting[] = [];
+  const repeats = new RepeatedEvents();
   for (const file of files) {
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     const content = hasGzipMagic(bytes) ? await inflateInMemory(bytes, limits) : bytes;
@@ -57,14 +62,16 @@ export async function decodeBatch(
       continue;
     }
     const { decoder, shape, streamError } = decodeContent(content, file.path);
-    const loaded: LoadedFile = {
+    const rows = decoder.takeRows();
+    const loaded: Loaded = {
       fileRowId: file.fileRowId,
       stats: decoder.stats,
       shape,
       streamError,
       contentSha256: createHash('sha256').update(content).digest('hex'),
+      lines: rows.length,
+      repeatedLines: repeats.among(rows),
     };
-    const rows = decoder.takeRows();
     const refs = store.cachedRefs(rows.map((row) => row.event));
     if (refs) {
       slots.push({ ...loaded, ...out.write(linesOf(file.fileRowId, rows, refs)) });
@@ -79,11 +86,11 @@ export async function decodeBatch(
     store,
   );
   await store.flushAddresses();
-  const byFile = new Map(waiting.map((file, index) => [file, resolved[index] as FileLines]));
+  const byFile = new Map(waiting.map((file, index) => [file, resolved[index] as string[]]));
   const written = slots.map((slot) => {
     if (slot === null || !('rows' in slot)) return slot;
     const { rows: _rows, ...loaded } = slot;
-    return { ...loaded, ...out.write(byFile.get(slot) as FileLines) };
+    return { ...loaded, ...out.write(byFile.get(slot) as string[]) };
   });
   const whole = out.finish();
   return written.map((file) => {
@@ -93,7 +100,9 @@ export async function decodeBatch(
   });
 }
 
-type WrittenFile = LoadedFile & { start: number; end: number; keys: string[] };
+type Loaded = Omit<DecodedFile, 'copy'>;
+type Waiting = Loaded & { rows: DecodedRow[] };
+type WrittenFile = Loaded & { start: number; end: number };
 
 /**
  * The batch's COPY text in one buffer of its own (not a slice of Node's shared pool), each file's
@@ -108,14 +117,14 @@ class CopyTextBuffer {
     this.buffer = Buffer.allocUnsafeSlow(Math.min(Math.max(sizeHint, 64 * 1024), 64 * 1024 * 1024));
   }
 
-  write({ lines, keys }: FileLines): { start: number; end: number; keys: string[] } {
+  write(lines: string[]): { start: number; end: number } {
     const start = this.length;
     for (const line of lines) {
       // A UTF-16 code unit is at most three UTF-8 bytes: room for that spares measuring the line.
       if (this.length + 3 * line.length > this.buffer.length) this.grow(this.length + 3 * line.length);
       this.length += this.buffer.write(line, this.length);
     }
-    return { start, end: this.length, keys };
+    return { start, end: this.length };
   }
 
   finish(): Buffer {

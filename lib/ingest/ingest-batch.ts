@@ -98,26 +98,24 @@ async function loadDecoded(files: LoadableFile[], context: IngestBatchContext): 
   return outcomes;
 }
 
-/** The same event twice in one batch (one file delivered under two names, say) is sent once. */
+/**
+ * The same event twice in one batch (one file delivered under two names, say) is sent once: the
+ * decoder marked the lines that repeat an earlier one.
+ */
 function dropRepeats(files: LoadableFile[]): { unique: Map<string, Buffer>; repeats: number } {
-  const seen = new Set<string>();
   const unique = new Map<string, Buffer>();
   let repeats = 0;
   for (const file of files) {
-    const repeated = new Set<number>();
-    for (const [line, key] of file.keys.entries()) {
-      if (seen.has(key)) repeated.add(line);
-      else seen.add(key);
-    }
-    if (repeated.size === 0) {
+    if (file.repeatedLines.length === 0) {
       unique.set(file.fileRowId, file.copy);
       continue;
     }
-    repeats += repeated.size;
+    repeats += file.repeatedLines.length;
     // Rare: only then is the file's text cut into lines.
+    const repeated = new Set(file.repeatedLines);
     const kept: Buffer[] = [];
     let start = 0;
-    for (let line = 0; line < file.keys.length; line++) {
+    for (let line = 0; line < file.lines; line++) {
       const end = file.copy.indexOf(NEWLINE, start) + 1;
       if (!repeated.has(line)) kept.push(file.copy.subarray(start, end));
       start = end;
@@ -148,9 +146,8 @@ async function load(
     let inserted: Map<string, number>;
     let updated = new Map<string, number>();
     if (mode === 'direct') {
-      inserted = new Map(
-        files.map((file) => [file.fileRowId, countLines(copyText.get(file.fileRowId) as Buffer)]),
-      );
+      // A direct COPY either stores every line sent or fails.
+      inserted = new Map(files.map((file) => [file.fileRowId, file.lines - file.repeatedLines.length]));
     } else {
       ({ inserted, updated } = await mergeStaged(
         client,
@@ -188,10 +185,4 @@ function joined(texts: Buffer[]): Buffer {
     end += text.byteLength;
   }
   return Buffer.from(first.buffer, first.byteOffset, end - first.byteOffset);
-}
-
-function countLines(text: Buffer): number {
-  let lines = 0;
-  for (let at = text.indexOf(NEWLINE); at !== -1; at = text.indexOf(NEWLINE, at + 1)) lines++;
-  return lines;
 }
