@@ -70,4 +70,5 @@ export class RepeatedEvents {
   }
 }
 
-const uniqueKey = (account: string, eventId: string, time: number) => `${account}\u0000${eventId}\u0000${time}`;
+const uniqueKey = (account: string, eventId: string, time: number) =>
+  `${account}\u0000${eventId}\u0000${time}`;
