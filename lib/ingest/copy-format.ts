@@ -1,6 +1,9 @@
 import type { NormalizedEvent } from '../cloudtrail/types';
 
-/** Column order of every COPY into `event`; toCopyLine writes values in exactly this order. */
+/**
+ * Column order of every COPY into `event`; toCopyRow writes the values in exactly this order, up
+ * to the dimension ids, which copyLine appends last (they may be known only after a round trip).
+ */
 export const EVENT_COLUMNS = [
   'account_id',
   'event_id',
@@ -14,7 +17,6 @@ export const EVENT_COLUMNS = [
   'read_only',
   'error_code',
   'error_message',
-  'principal_id',
   'access_key_id',
   'mfa_authenticated',
   'is_console',
@@ -22,13 +24,14 @@ export const EVENT_COLUMNS = [
   'source_ip',
   'source_host',
   'ip_kind',
-  'user_agent_id',
   'request_id',
   'shared_event_id',
   'vpc_endpoint_id',
   'ingest_file_id',
   'raw_ordinal',
   'detail',
+  'principal_id',
+  'user_agent_id',
 ] as const;
 
 /**
@@ -59,12 +62,6 @@ export function detailJson(record: Record<string, unknown>): string | null {
   return present ? JSON.stringify(detail) : null;
 }
 
-/** Keys of the dimension rows an event points at, resolved by DimensionStore. */
-export interface EventRefs {
-  principalId: string;
-  userAgentId: string | null;
-}
-
 export interface EventLocation {
   ingestFileId: string;
   rawOrdinal: number;
@@ -90,23 +87,24 @@ function copyBool(value: boolean | null): string {
   return value === null ? '\\N' : value ? 't' : 'f';
 }
 
-export function toCopyLine(
-  event: NormalizedEvent,
-  refs: EventRefs,
-  location: EventLocation,
-  detail: string | null,
-): string {
+/** The event's COPY values up to its dimension ids, without the line's end. */
+export function toCopyRow(event: NormalizedEvent, location: EventLocation, detail: string | null): string {
   return `${copyText(event.recipientAccountId)}\t${copyText(event.eventId)}\t${event.eventTime.toISOString()}\t${copyText(
     event.awsRegion,
   )}\t${copyText(event.eventSource)}\t${copyText(event.service)}\t${copyText(event.eventName)}\t${copyText(
     event.eventType,
   )}\t${copyText(event.eventCategory)}\t${copyBool(event.readOnly)}\t${copyText(event.errorCode)}\t${copyText(
     event.errorMessage,
-  )}\t${refs.principalId}\t${copyText(event.accessKeyId)}\t${copyBool(event.mfaAuthenticated)}\t${copyBool(
+  )}\t${copyText(event.accessKeyId)}\t${copyBool(event.mfaAuthenticated)}\t${copyBool(
     event.isConsole,
   )}\t${copyText(event.invokedBy)}\t${copyText(event.sourceIp)}\t${
     event.sourceIp === null ? copyText(event.sourceIpRaw) : '\\N'
-  }\t${copyText(event.ipKind)}\t${refs.userAgentId ?? '\\N'}\t${copyText(event.requestId)}\t${copyText(
+  }\t${copyText(event.ipKind)}\t${copyText(event.requestId)}\t${copyText(
     event.sharedEventId,
-  )}\t${copyText(event.vpcEndpointId)}\t${location.ingestFileId}\t${location.rawOrdinal}\t${copyText(detail)}\n`;
+  )}\t${copyText(event.vpcEndpointId)}\t${location.ingestFileId}\t${location.rawOrdinal}\t${copyText(detail)}`;
+}
+
+/** A whole COPY line: the row's values, then the ids of its principal and user agent. */
+export function copyLine(row: string, principalId: string, userAgentId: string | null): string {
+  return `${row}\t${principalId}\t${userAgentId ?? '\\N'}\n`;
 }

@@ -1,34 +1,72 @@
-import { type EventRefs, toCopyLine } from './copy-format';
-import type { DimensionStore } from './dimensions';
+import { copyLine, toCopyRow } from './copy-format';
+import { type DimensionStore, principalCacheKey } from './dimensions';
 import type { DecodedRow } from './record-decoder';
 
 /**
- * Gives the rows of several files their dimension ids (one round trip per dimension table for
- * all of them, and only for values not seen before) and turns them into the COPY lines ingest
- * sends, one per accepted record.
+ * Turns decoded rows into COPY lines. Each row's values are written out as soon as it is added,
+ * so its parsed event dies young; its dimension ids follow at once when cached, or once
+ * `store.flush()` has stored the values noted for them. Holding the events themselves across
+ * that round trip made V8 pretenure them (allocate every later event straight in old space),
+ * which multiplied the garbage collector's work for the rest of the process.
  */
-export async function toCopyLines(
-  files: { ingestFileId: string; rows: DecodedRow[] }[],
-  store: DimensionStore,
-): Promise<string[][]> {
-  const refs = await store.resolve(files.flatMap((file) => file.rows.map((row) => row.event)));
-  let next = 0;
-  return files.map(({ ingestFileId, rows }) => {
-    const fileRefs = refs.slice(next, next + rows.length);
-    next += rows.length;
-    return linesOf(ingestFileId, rows, fileRefs);
-  });
-}
+export class CopyLineBuilder {
+  private lines: string[] = [];
+  // Rows whose ids are not known yet: their index in `lines`, principal key and user agent.
+  private waitingRows: number[] = [];
+  private waitingPrincipals: string[] = [];
+  private waitingAgents: (string | null)[] = [];
 
-export function linesOf(ingestFileId: string, rows: DecodedRow[], refs: EventRefs[]): string[] {
-  const location = { ingestFileId, rawOrdinal: 0 };
-  const lines = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const { event, ordinal, detail } = rows[i] as DecodedRow;
-    location.rawOrdinal = ordinal;
-    lines[i] = toCopyLine(event, refs[i] as EventRefs, location, detail);
+  constructor(
+    private readonly store: DimensionStore,
+    private readonly ingestFileId: string,
+  ) {}
+
+  add(rows: DecodedRow[]): void {
+    const location = { ingestFileId: this.ingestFileId, rawOrdinal: 0 };
+    for (const { event, ordinal, detail } of rows) {
+      location.rawOrdinal = ordinal;
+      const row = toCopyRow(event, location, detail);
+      const key = principalCacheKey(event);
+      const principalId = this.store.principalId(key, event);
+      const userAgentId = this.store.userAgentId(event);
+      this.store.noteAddress(event);
+      if (principalId !== undefined && userAgentId !== undefined) {
+        this.lines.push(copyLine(row, principalId, userAgentId));
+      } else {
+        this.waitingRows.push(this.lines.length);
+        this.waitingPrincipals.push(key);
+        this.waitingAgents.push(event.userAgent);
+        this.lines.push(row);
+      }
+    }
   }
-  return lines;
+
+  /** Lines added since the last take. */
+  get size(): number {
+    return this.lines.length;
+  }
+
+  /** True when some line still needs an id from `store.flush()`. */
+  get waiting(): boolean {
+    return this.waitingRows.length > 0;
+  }
+
+  /** The lines added since the last call; when `waiting`, only after `store.flush()`. */
+  take(): string[] {
+    const lines = this.lines;
+    for (const [index, line] of this.waitingRows.entries()) {
+      lines[line] = copyLine(
+        lines[line] as string,
+        this.store.storedPrincipalId(this.waitingPrincipals[index] as string),
+        this.store.storedUserAgentId(this.waitingAgents[index] as string | null),
+      );
+    }
+    this.lines = [];
+    this.waitingRows = [];
+    this.waitingPrincipals = [];
+    this.waitingAgents = [];
+    return lines;
+  }
 }
 
 /**

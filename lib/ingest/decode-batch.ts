@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
-import { linesOf, RepeatedEvents, toCopyLines } from './copy-lines';
+import { CopyLineBuilder, RepeatedEvents } from './copy-lines';
 import { type DecodeLimits, hasGzipMagic } from './decoded-stream';
 import type { DimensionStore } from './dimensions';
 import type { LoadedFile } from './event-load';
-import { type DecodedRow, decodeContent } from './record-decoder';
+import { decodeContent } from './record-decoder';
 
 const gunzip = promisify(gunzipCallback);
 
@@ -48,11 +48,10 @@ export async function decodeBatch(
 ): Promise<(DecodedFile | null)[]> {
   // Lines are built and written out as soon as a file is decoded, so its parsed records and
   // strings die young (cheap to collect); only files naming a principal or user agent not cached
-  // yet wait for the one round trip that resolves them all.
+  // yet wait, as text, for the one round trip that stores them all.
   // Gzipped trail files inflate about tenfold and their COPY text is about half the JSON.
   const out = new CopyTextBuffer(4 * files.reduce((sum, file) => sum + file.bytes.byteLength, 0));
   const slots: (WrittenFile | Waiting | null)[] = [];
-  const waiting: Waiting[] = [];
   const repeats = new RepeatedEvents();
   for (const file of files) {
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
@@ -63,6 +62,8 @@ export async function decodeBatch(
     }
     const { decoder, shape, streamError } = decodeContent(content, file.path);
     const rows = decoder.takeRows();
+    const builder = new CopyLineBuilder(store, file.fileRowId);
+    builder.add(rows);
     const loaded: Loaded = {
       fileRowId: file.fileRowId,
       stats: decoder.stats,
@@ -72,25 +73,14 @@ export async function decodeBatch(
       lines: rows.length,
       repeatedLines: repeats.among(rows),
     };
-    const refs = store.cachedRefs(rows.map((row) => row.event));
-    if (refs) {
-      slots.push({ ...loaded, ...out.write(linesOf(file.fileRowId, rows, refs)) });
-    } else {
-      const pending = { ...loaded, rows };
-      waiting.push(pending);
-      slots.push(pending);
-    }
+    slots.push(builder.waiting ? { ...loaded, builder } : { ...loaded, ...out.write(builder.take()) });
   }
-  const resolved = await toCopyLines(
-    waiting.map((file) => ({ ingestFileId: file.fileRowId, rows: file.rows })),
-    store,
-  );
-  await store.flushAddresses();
-  const byFile = new Map(waiting.map((file, index) => [file, resolved[index] as string[]]));
+  // New addresses are stored even when every id was cached.
+  await store.flush();
   const written = slots.map((slot) => {
-    if (slot === null || !('rows' in slot)) return slot;
-    const { rows: _rows, ...loaded } = slot;
-    return { ...loaded, ...out.write(byFile.get(slot) as string[]) };
+    if (slot === null || !('builder' in slot)) return slot;
+    const { builder, ...loaded } = slot;
+    return { ...loaded, ...out.write(builder.take()) };
   });
   const whole = out.finish();
   return written.map((file) => {
@@ -101,7 +91,7 @@ export async function decodeBatch(
 }
 
 type Loaded = Omit<DecodedFile, 'copy'>;
-type Waiting = Loaded & { rows: DecodedRow[] };
+type Waiting = Loaded & { builder: CopyLineBuilder };
 type WrittenFile = Loaded & { start: number; end: number };
 
 /**

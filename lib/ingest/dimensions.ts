@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { NormalizedEvent } from '../cloudtrail/types';
-import type { EventRefs } from './copy-format';
 
 // Attacker-controlled values (user agents above all) can be unbounded in number; a cache that
 // grows past this is simply started again.
@@ -33,126 +32,142 @@ const UPSERT_USER_AGENTS = `
 const INSERT_IPS = `
   INSERT INTO ip_address (ip, kind) SELECT * FROM unnest($1::inet[], $2::text[]) ON CONFLICT (ip) DO NOTHING`;
 
-const principalCacheKey = (event: NormalizedEvent) =>
+/** The cache key of an event's principal: account and principal key. */
+export const principalCacheKey = (event: NormalizedEvent) =>
   `${event.recipientAccountId}\u0000${event.principalKey}`;
 
+/** A principal row's values, in UPSERT_PRINCIPALS's parameter order. */
+type PrincipalColumns = (string | null)[];
+
 /**
- * Resolves the principal and user-agent ids an event row points at, and records new source
- * addresses. Lookups hit a per-process cache; the misses of a batch of events cost one round trip
- * per table, on a pool connection of their own and committed at once: dimension rows are
+ * The principal, user-agent and address rows events point at. Lookups hit a per-process cache;
+ * values not cached are noted as they are met and stored by `flush`, one round trip per table for
+ * all of them, on a pool connection of its own and committed at once: dimension rows are
  * append-only and idempotent, so a load that rolls back leaves at worst an unused row, and
  * concurrent loaders never wait on each other's uncommitted keys.
+ *
+ * Only the noted values wait for the round trip, never the events: see CopyLineBuilder.
  */
 export class DimensionStore {
   private readonly principals = new Map<string, string>();
   private readonly userAgents = new Map<string, string>();
   private readonly addresses = new Set<string>();
 
-  private readonly newAddresses = new Map<string, string>();
+  private readonly notedPrincipals = new Map<string, PrincipalColumns>();
+  private readonly notedUserAgents = new Map<string, [string, string | null]>();
+  private readonly notedAddresses = new Map<string, string>();
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(private readonly pool: pg.Pool) {}
 
+  /** The cached id of the principal under `key` (principalCacheKey), or undefined once noted. */
+  principalId(key: string, event: NormalizedEvent): string | undefined {
+    const id = this.principals.get(key);
+    if (id === undefined && !this.notedPrincipals.has(key)) {
+      this.notedPrincipals.set(key, [
+        event.recipientAccountId,
+        event.principalKey,
+        event.principalType,
+        event.principalName,
+        event.principalArn,
+        event.principalAccountId,
+        event.baseRoleArn,
+        event.sessionName,
+        event.roleSessionKind,
+        event.sessionIssuerArn,
+      ]);
+    }
+    return id;
+  }
+
+  /** The cached id of the event's user agent (null when it has none), or undefined once noted. */
+  userAgentId(event: NormalizedEvent): string | null | undefined {
+    const value = event.userAgent;
+    if (value === null) return null;
+    const id = this.userAgents.get(value);
+    if (id === undefined && !this.notedUserAgents.has(value))
+      this.notedUserAgents.set(value, [event.userAgentFamily, event.userAgentDetail]);
+    return id;
+  }
+
+  /** Notes the event's source address for the next flush, unless it is stored already. */
+  noteAddress(event: NormalizedEvent): void {
+    const ip = event.sourceIp;
+    if (ip !== null && !this.addresses.has(ip)) this.notedAddresses.set(ip, event.ipKind ?? 'invalid');
+  }
+
+  /** An id `flush` has stored; throws when the flush that should have stored it failed. */
+  storedPrincipalId(key: string): string {
+    const id = this.principals.get(key);
+    if (id === undefined) throw new Error(`principal ${JSON.stringify(key)} was not stored`);
+    return id;
+  }
+
+  storedUserAgentId(value: string | null): string | null {
+    if (value === null) return null;
+    const id = this.userAgents.get(value);
+    if (id === undefined) throw new Error(`user agent ${JSON.stringify(value)} was not stored`);
+    return id;
+  }
+
   /**
-   * The refs straight from the cache, or null when some principal or user agent is not cached
-   * yet. New source addresses are noted for the next `resolve` or `flushAddresses`.
+   * Stores every value noted so far. Flushes run one after another, so when this resolves the
+   * values noted before the call are stored, whichever flush took them.
    */
-  cachedRefs(events: NormalizedEvent[]): EventRefs[] | null {
-    const refs = new Array<EventRefs>(events.length);
-    for (let i = 0; i < events.length; i++) {
-      const event = events[i] as NormalizedEvent;
-      const principalId = this.principals.get(principalCacheKey(event));
-      const userAgentId = event.userAgent === null ? null : this.userAgents.get(event.userAgent);
-      if (principalId === undefined || userAgentId === undefined) return null;
-      refs[i] = { principalId, userAgentId };
-      const ip = event.sourceIp;
-      if (ip !== null && !this.addresses.has(ip)) this.newAddresses.set(ip, event.ipKind ?? 'invalid');
-    }
-    return refs;
+  flush(): Promise<void> {
+    const next = this.flushing.catch(() => {}).then(() => this.flushNoted());
+    this.flushing = next;
+    return next;
   }
 
-  async flushAddresses(): Promise<void> {
-    if (!this.newAddresses.size) return;
-    const missing = [...this.newAddresses];
-    this.newAddresses.clear();
-    if (this.addresses.size + missing.length > MAX_CACHED) this.addresses.clear();
-    await this.pool.query(INSERT_IPS, [missing.map(([ip]) => ip), missing.map(([, kind]) => kind)]);
-    for (const [ip] of missing) this.addresses.add(ip);
-  }
-
-  async resolve(events: NormalizedEvent[]): Promise<EventRefs[]> {
+  private async flushNoted(): Promise<void> {
+    const principals = [...this.notedPrincipals.values()];
+    const userAgents = [...this.notedUserAgents];
+    const addresses = [...this.notedAddresses];
+    this.notedPrincipals.clear();
+    this.notedUserAgents.clear();
+    this.notedAddresses.clear();
     await Promise.all([
-      this.resolvePrincipals(events),
-      this.resolveUserAgents(events),
-      this.recordAddresses(events),
+      principals.length ? this.storePrincipals(principals) : null,
+      userAgents.length ? this.storeUserAgents(userAgents) : null,
+      addresses.length ? this.storeAddresses(addresses) : null,
     ]);
-    return events.map((event) => ({
-      principalId: this.principals.get(principalCacheKey(event)) as string,
-      userAgentId: event.userAgent === null ? null : (this.userAgents.get(event.userAgent) as string),
-    }));
   }
 
-  private async resolvePrincipals(events: NormalizedEvent[]): Promise<void> {
-    const missing = new Map<string, NormalizedEvent>();
-    for (const event of events) {
-      const key = principalCacheKey(event);
-      if (!this.principals.has(key) && !missing.has(key)) missing.set(key, event);
-    }
-    if (!missing.size) return;
-    if (this.principals.size + missing.size > MAX_CACHED) this.principals.clear();
-    const rows = [...missing.values()];
-    const column = <T>(pick: (event: NormalizedEvent) => T) => rows.map(pick);
-    const params = [
-      column((e) => e.recipientAccountId),
-      column((e) => e.principalKey),
-      column((e) => e.principalType),
-      column((e) => e.principalName),
-      column((e) => e.principalArn),
-      column((e) => e.principalAccountId),
-      column((e) => e.baseRoleArn),
-      column((e) => e.sessionName),
-      column((e) => e.roleSessionKind),
-      column((e) => e.sessionIssuerArn),
-    ];
+  private async storePrincipals(rows: PrincipalColumns[]): Promise<void> {
+    if (this.principals.size + rows.length > MAX_CACHED) this.principals.clear();
+    const params = rows[0]?.map((_, column) => rows.map((row) => row[column])) ?? [];
     const store = (found: { id: string; account_id: string; principal_key: string }[]) => {
       for (const row of found) this.principals.set(`${row.account_id}\u0000${row.principal_key}`, row.id);
     };
     store((await this.pool.query(UPSERT_PRINCIPALS, params)).rows);
     // A row another loader committed after this statement's snapshot was neither inserted nor
     // visible to it; a second statement sees it.
-    if ([...missing.keys()].some((key) => !this.principals.has(key))) {
+    if (rows.some(([account, key]) => !this.principals.has(`${account}\u0000${key}`))) {
       store((await this.pool.query(UPSERT_PRINCIPALS, params)).rows);
     }
   }
 
-  private async resolveUserAgents(events: NormalizedEvent[]): Promise<void> {
-    const missing = new Map<string, NormalizedEvent>();
-    for (const event of events) {
-      const value = event.userAgent;
-      if (value !== null && !this.userAgents.has(value) && !missing.has(value)) missing.set(value, event);
-    }
-    if (!missing.size) return;
-    if (this.userAgents.size + missing.size > MAX_CACHED) this.userAgents.clear();
-    const rows = [...missing.values()];
+  private async storeUserAgents(rows: [string, [string, string | null]][]): Promise<void> {
+    if (this.userAgents.size + rows.length > MAX_CACHED) this.userAgents.clear();
     const params = [
-      rows.map((e) => e.userAgent),
-      rows.map((e) => e.userAgentFamily),
-      rows.map((e) => e.userAgentDetail),
+      rows.map(([value]) => value),
+      rows.map(([, [family]]) => family),
+      rows.map(([, [, detail]]) => detail),
     ];
     const store = (found: { id: string; value: string }[]) => {
       for (const row of found) this.userAgents.set(row.value, row.id);
     };
     store((await this.pool.query(UPSERT_USER_AGENTS, params)).rows);
-    if ([...missing.keys()].some((value) => !this.userAgents.has(value))) {
+    if (rows.some(([value]) => !this.userAgents.has(value))) {
       store((await this.pool.query(UPSERT_USER_AGENTS, params)).rows);
     }
   }
 
-  private async recordAddresses(events: NormalizedEvent[]): Promise<void> {
-    for (const event of events) {
-      const ip = event.sourceIp;
-      if (ip !== null && !this.addresses.has(ip)) this.newAddresses.set(ip, event.ipKind ?? 'invalid');
-    }
-    await this.flushAddresses();
+  private async storeAddresses(rows: [string, string][]): Promise<void> {
+    if (this.addresses.size + rows.length > MAX_CACHED) this.addresses.clear();
+    await this.pool.query(INSERT_IPS, [rows.map(([ip]) => ip), rows.map(([, kind]) => kind)]);
+    for (const [ip] of rows) this.addresses.add(ip);
   }
 }
 

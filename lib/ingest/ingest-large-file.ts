@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { toCopyLine } from './copy-format';
+import { CopyLineBuilder } from './copy-lines';
 import { ByteCounter, ContentGuard, gunzip, isGzipped } from './decoded-stream';
 import { dimensionStoreFor } from './dimensions';
 import {
@@ -17,7 +17,7 @@ import {
 } from './event-load';
 import type { IngestBatchContext } from './ingest-batch';
 import { insertRawChunks, JsonLinesChunker } from './raw-chunks';
-import { type DecodedRow, MAX_RECORD_BYTES, RecordDecoder, shapeOf } from './record-decoder';
+import { MAX_RECORD_BYTES, RecordDecoder, shapeOf } from './record-decoder';
 import { RecordSplitter, type SplitItem } from './record-splitter';
 
 // Rows are given their dimension ids and sent in groups of this many.
@@ -42,17 +42,12 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
     await client.query(STAGE_TABLE);
     await client.query('BEGIN');
     let copy: CopyStream = openCopy(client, COPY_STAGE);
-    const location = { ingestFileId: entry.fileRowId, rawOrdinal: 0 };
-    const send = async (rows: DecodedRow[]) => {
-      if (!rows.length) return;
-      const refs = await store.resolve(rows.map((row) => row.event));
-      let text = '';
-      for (let i = 0; i < rows.length; i++) {
-        const { event, ordinal, detail } = rows[i] as DecodedRow;
-        location.rawOrdinal = ordinal;
-        text += toCopyLine(event, refs[i] as (typeof refs)[number], location, detail);
-      }
-      await copy.write(text);
+    // Rows become COPY text as they are decoded; see CopyLineBuilder.
+    const lines = new CopyLineBuilder(store, entry.fileRowId);
+    const send = async () => {
+      if (!lines.size) return;
+      if (lines.waiting) await store.flush();
+      await copy.write(lines.take().join(''));
     };
     const storePart = async () => {
       const part = await chunker.take();
@@ -70,7 +65,6 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
       chunker.add(item);
       decoder.add(item);
     };
-    let pending: DecodedRow[] = [];
     // pipeline() can reject as soon as a stage upstream fails, while this consumer is still
     // awaiting a write; the rows are flushed only once it has really stopped.
     let consuming: Promise<void> = Promise.resolve();
@@ -79,12 +73,8 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
         try {
           for await (const chunk of chunks) {
             splitter.write(chunk, add);
-            pending = pending.concat(decoder.takeRows());
-            if (pending.length >= ROWS_PER_WRITE) {
-              const rows = pending;
-              pending = [];
-              await send(rows);
-            }
+            lines.add(decoder.takeRows());
+            if (lines.size >= ROWS_PER_WRITE) await send();
             if (chunker.full) await storePart();
           }
           splitter.end(add);
@@ -106,7 +96,9 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
       );
     }
     await consuming.catch(() => {});
-    await send(pending.concat(decoder.takeRows()));
+    lines.add(decoder.takeRows());
+    await send();
+    await store.flush();
     await storePart();
     await copy.end();
 
