@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Worker as WorkerThread } from 'node:worker_threads';
 import type pg from 'pg';
 import { projectRoot } from '../config/paths';
@@ -32,6 +33,7 @@ export function defaultDecodeThreads(): number {
  * bundle, for one). Either way the results are the same.
  */
 export function createDecoderPool(pool: pg.Pool, threads = defaultDecodeThreads()): DecoderPool {
+  stopAllocationSitePretenuring();
   if (threads === 0 || !existsSync(WORKER_FILE)) return inThreadDecoder(pool);
   const connectionString = connectionStringOf(pool);
   if (!connectionString) return inThreadDecoder(pool);
@@ -68,6 +70,19 @@ export function createDecoderPool(pool: pg.Pool, threads = defaultDecodeThreads(
       await Promise.all(workers.map((worker) => worker.stop()));
     },
   };
+}
+
+/**
+ * Decoding allocates a parsed record, a normalised event and their strings for every event, all
+ * dead once the file's COPY text is written. V8's allocation-site pretenuring, seeing objects from
+ * some site survive (a source listing held for the whole job, a batch waiting on the database),
+ * allocates every later object from that site straight in old space, where only full collections
+ * reclaim it. At 1M events that promoted ~0.5 GB more and raised peak RSS by ~50 MB. The flag is
+ * process-wide (worker threads included) and only a heuristic, so switching it off changes
+ * nothing but where young objects are first allocated.
+ */
+function stopAllocationSitePretenuring(): void {
+  setFlagsFromString('--no-allocation-site-pretenuring');
 }
 
 function inThreadDecoder(pool: pg.Pool): DecoderPool {
