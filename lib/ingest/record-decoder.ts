@@ -62,6 +62,10 @@ export class RecordDecoder {
   private rows: DecodedRow[] = [];
   private nextOrdinal = 0;
   private readonly latestAllowed = Date.now() + FUTURE_TOLERANCE_MS;
+  // The month of the last event noted: a file's events almost all fall in one, so most events
+  // skip formatting a date.
+  private monthStart = 0;
+  private monthEnd = 0;
 
   constructor(private readonly sourceFile: string) {}
 
@@ -129,7 +133,7 @@ export class RecordDecoder {
       this.reject('eventTime out of range (before CloudTrail existed or in the future)');
       return;
     }
-    this.stats.months.add(event.eventTime.toISOString().slice(0, 7));
+    if (time < this.monthStart || time >= this.monthEnd) this.noteMonth(event.eventTime);
     this.stats.accepted++;
     if (event.addendumReason !== null) this.stats.addenda++;
     const detail = detailJson(event.raw);
@@ -137,6 +141,14 @@ export class RecordDecoder {
     // until its COPY would cost several times the batch's size in memory.
     event.raw = RELEASED;
     this.rows.push({ event, ordinal, detail });
+  }
+
+  private noteMonth(eventTime: Date): void {
+    const year = eventTime.getUTCFullYear();
+    const month = eventTime.getUTCMonth();
+    this.monthStart = Date.UTC(year, month, 1);
+    this.monthEnd = Date.UTC(year, month + 1, 1);
+    this.stats.months.add(eventTime.toISOString().slice(0, 7));
   }
 
   private reject(reason: string): void {

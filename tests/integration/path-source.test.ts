@@ -91,6 +91,25 @@ test('a single file is listed by its basename', async () => {
   expect(source).toMatchObject({ kind: 'path', description: path.join(root, 'exports', 'events.jsonl') });
 });
 
+test('a file read after listing holds its bytes now, whether it kept, grew or lost size', async () => {
+  const folder = path.join(root, 'changing');
+  mkdirSync(folder);
+  for (const name of ['same', 'grows', 'shrinks']) writeFileSync(path.join(folder, name), 'twelve bytes');
+  try {
+    const files = await list(createPathSource(folder));
+    writeFileSync(path.join(folder, 'grows'), 'twelve bytes and then some');
+    writeFileSync(path.join(folder, 'shrinks'), 'six b');
+    const read = await Promise.all(files.map(async (file) => [file.path, (await file.read?.())?.toString()]));
+    expect(read).toEqual([
+      ['grows', 'twelve bytes and then some'],
+      ['same', 'twelve bytes'],
+      ['shrinks', 'six b'],
+    ]);
+  } finally {
+    rmSync(folder, { recursive: true });
+  }
+});
+
 test('clear errors for a missing path and an unreadable folder', async () => {
   const missing = path.join(root, 'does-not-exist');
   await expect(list(createPathSource(missing))).rejects.toThrow(`Path "${missing}" does not exist.`);

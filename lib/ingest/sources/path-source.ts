@@ -1,4 +1,4 @@
-import { promises as fs, readFile, type Stats } from 'node:fs';
+import { close, promises as fs, open, read, readFile, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
@@ -29,6 +29,27 @@ function describeFsError(err: unknown, target: string, what: string): Error {
 }
 
 const readFileAsync = promisify(readFile);
+const openAsync = promisify(open);
+const readAsync = promisify(read);
+const closeAsync = promisify(close);
+
+/**
+ * The file's bytes, given the size it had when listed: open, one read, close, which spares
+ * readFile's fstat (a thread-pool round trip per file, on trails of tens of thousands of files).
+ * A file whose size has changed since is read again whole.
+ */
+async function readListedFile(absolute: string, listedSize: number): Promise<Buffer> {
+  const fd = await openAsync(absolute, 'r');
+  let bytesRead: number;
+  const buffer = Buffer.allocUnsafe(listedSize + 1);
+  try {
+    ({ bytesRead } = await readAsync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    await closeAsync(fd);
+  }
+  if (bytesRead !== listedSize) return readFileAsync(absolute);
+  return buffer.subarray(0, bytesRead);
+}
 
 /** Code-unit order, so the listing does not depend on the machine's locale. */
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -47,8 +68,8 @@ function fileFor(absolute: string, relative: string, stats: Stats): SourceFile {
     async read(): Promise<Buffer> {
       // Asynchronous: on a cold page cache a read waits on the disk for a fraction of a
       // millisecond, and a synchronous one would stall the event loop that feeds the database.
-      // The callback readFile costs about two thirds of the CPU of fs.promises.readFile.
-      return readFileAsync(absolute).catch((err) => {
+      // Callbacks, not fs.promises: they cost about two thirds of the CPU.
+      return readListedFile(absolute, stats.size).catch((err) => {
         throw describeFsError(err, absolute, 'File');
       });
     },
