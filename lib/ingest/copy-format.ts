@@ -2,7 +2,8 @@ import type { NormalizedEvent } from '../cloudtrail/types';
 
 /**
  * Column order of every COPY into `event`; toCopyRow writes the values in exactly this order, up
- * to the dimension ids, which copyLine appends last (they may be known only after a round trip).
+ * to the dimension ids, which CopyTextWriter appends last (they may be known only after a round
+ * trip).
  */
 export const EVENT_COLUMNS = [
   'account_id',
@@ -102,9 +103,4 @@ export function toCopyRow(event: NormalizedEvent, location: EventLocation, detai
   }\t${copyText(event.ipKind)}\t${copyText(event.requestId)}\t${copyText(
     event.sharedEventId,
   )}\t${copyText(event.vpcEndpointId)}\t${location.ingestFileId}\t${location.rawOrdinal}\t${copyText(detail)}`;
-}
-
-/** A whole COPY line: the row's values, then the ids of its principal and user agent. */
-export function copyLine(row: string, principalId: string, userAgentId: string | null): string {
-  return `${row}\t${principalId}\t${userAgentId ?? '\\N'}\n`;
 }

@@ -1,72 +1,115 @@
-import { copyLine, toCopyRow } from './copy-format';
+import { toCopyRow } from './copy-format';
 import { type DimensionStore, principalCacheKey } from './dimensions';
 import type { DecodedRow } from './record-decoder';
 
+// A bigint's widest text: where an id is not known yet, this many blanks are written and the id
+// later over them. COPY reads an integer with blanks around it as the integer.
+const ID_WIDTH = 20;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const NULL_FIELD = '\\N';
+
 /**
- * Turns decoded rows into COPY lines. Each row's values are written out as soon as it is added,
- * so its parsed event dies young; its dimension ids follow at once when cached, or once
- * `store.flush()` has stored the values noted for them. Holding the events themselves across
- * that round trip made V8 pretenure them (allocate every later event straight in old space),
- * which multiplied the garbage collector's work for the rest of the process.
+ * Writes decoded rows as UTF-8 COPY text into a buffer of its own (not a slice of Node's shared
+ * pool), so a batch's text is one allocation and one transfer back from a worker.
+ *
+ * Each row is written as soon as it is added, so its parsed event dies young. A row whose
+ * principal or user agent is not cached yet gets a blank field for that id, filled in once
+ * `store.flush()` has stored the values noted for it: only the blanks' offsets wait, by key,
+ * never the events or their text. (Holding a file's events across that round trip made V8
+ * pretenure them, allocating every later event straight in old space; holding their text made
+ * each young collection copy it.)
  */
-export class CopyLineBuilder {
-  private lines: string[] = [];
-  // Rows whose ids are not known yet: their index in `lines`, principal key and user agent.
-  private waitingRows: number[] = [];
-  private waitingPrincipals: string[] = [];
-  private waitingAgents: (string | null)[] = [];
+export class CopyTextWriter {
+  private buffer: Buffer;
+  private length = 0;
+  private readonly blankPrincipals = new Map<string, number[]>();
+  private readonly blankAgents = new Map<string, number[]>();
 
   constructor(
     private readonly store: DimensionStore,
-    private readonly ingestFileId: string,
-  ) {}
+    private readonly sizeHint: number,
+  ) {
+    this.buffer = Buffer.allocUnsafeSlow(clampSize(sizeHint));
+  }
 
-  add(rows: DecodedRow[]): void {
-    const location = { ingestFileId: this.ingestFileId, rawOrdinal: 0 };
+  /** Bytes written since the last take. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** True when some row still has a blank id, to be filled after `store.flush()`. */
+  get waiting(): boolean {
+    return this.blankPrincipals.size > 0 || this.blankAgents.size > 0;
+  }
+
+  add(ingestFileId: string, rows: DecodedRow[]): void {
+    const location = { ingestFileId, rawOrdinal: 0 };
     for (const { event, ordinal, detail } of rows) {
       location.rawOrdinal = ordinal;
-      const row = toCopyRow(event, location, detail);
       const key = principalCacheKey(event);
       const principalId = this.store.principalId(key, event);
       const userAgentId = this.store.userAgentId(event);
       this.store.noteAddress(event);
-      if (principalId !== undefined && userAgentId !== undefined) {
-        this.lines.push(copyLine(row, principalId, userAgentId));
-      } else {
-        this.waitingRows.push(this.lines.length);
-        this.waitingPrincipals.push(key);
-        this.waitingAgents.push(event.userAgent);
-        this.lines.push(row);
-      }
+      const row = toCopyRow(event, location, detail);
+      // A UTF-16 code unit is at most three UTF-8 bytes: room for that spares measuring the row.
+      this.reserve(3 * row.length + 2 * ID_WIDTH + 3);
+      this.length += this.buffer.write(row, this.length);
+      this.buffer[this.length++] = TAB;
+      this.writeId(principalId, key, this.blankPrincipals);
+      this.buffer[this.length++] = TAB;
+      if (userAgentId === null) this.length += this.buffer.write(NULL_FIELD, this.length, 'latin1');
+      else this.writeId(userAgentId, event.userAgent as string, this.blankAgents);
+      this.buffer[this.length++] = NEWLINE;
     }
   }
 
-  /** Lines added since the last take. */
-  get size(): number {
-    return this.lines.length;
-  }
-
-  /** True when some line still needs an id from `store.flush()`. */
-  get waiting(): boolean {
-    return this.waitingRows.length > 0;
-  }
-
-  /** The lines added since the last call; when `waiting`, only after `store.flush()`. */
-  take(): string[] {
-    const lines = this.lines;
-    for (const [index, line] of this.waitingRows.entries()) {
-      lines[line] = copyLine(
-        lines[line] as string,
-        this.store.storedPrincipalId(this.waitingPrincipals[index] as string),
-        this.store.storedUserAgentId(this.waitingAgents[index] as string | null),
-      );
+  /** Writes the ids `store.flush()` has stored over the blanks left for them. */
+  fillBlanks(): void {
+    for (const [key, offsets] of this.blankPrincipals) {
+      const id = this.store.storedPrincipalId(key);
+      for (const offset of offsets) this.buffer.write(id, offset, 'latin1');
     }
-    this.lines = [];
-    this.waitingRows = [];
-    this.waitingPrincipals = [];
-    this.waitingAgents = [];
-    return lines;
+    for (const [value, offsets] of this.blankAgents) {
+      const id = this.store.storedUserAgentId(value) as string;
+      for (const offset of offsets) this.buffer.write(id, offset, 'latin1');
+    }
+    this.blankPrincipals.clear();
+    this.blankAgents.clear();
   }
+
+  /** The text written since the last take; later writes go to a new buffer. */
+  take(): Buffer {
+    if (this.waiting) throw new Error('COPY text taken before its dimension ids were filled in');
+    const text = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafeSlow(clampSize(this.sizeHint));
+    this.length = 0;
+    return text;
+  }
+
+  private writeId(id: string | undefined, key: string, blanks: Map<string, number[]>): void {
+    if (id !== undefined) {
+      this.length += this.buffer.write(id, this.length, 'latin1');
+      return;
+    }
+    const offsets = blanks.get(key);
+    if (offsets) offsets.push(this.length);
+    else blanks.set(key, [this.length]);
+    this.buffer.fill(SPACE, this.length, this.length + ID_WIDTH);
+    this.length += ID_WIDTH;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(this.length + bytes, this.buffer.length * 2));
+    this.buffer.copy(next, 0, 0, this.length);
+    this.buffer = next;
+  }
+}
+
+function clampSize(bytes: number): number {
+  return Math.min(Math.max(bytes, 64 * 1024), 64 * 1024 * 1024);
 }
 
 /**

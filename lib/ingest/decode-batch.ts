@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
-import { CopyLineBuilder, RepeatedEvents } from './copy-lines';
+import { CopyTextWriter, RepeatedEvents } from './copy-lines';
 import { type DecodeLimits, hasGzipMagic } from './decoded-stream';
 import type { DimensionStore } from './dimensions';
 import type { LoadedFile } from './event-load';
@@ -46,25 +46,22 @@ export async function decodeBatch(
   limits: DecodeLimits,
   store: DimensionStore,
 ): Promise<(DecodedFile | null)[]> {
-  // Lines are built and written out as soon as a file is decoded, so its parsed records and
-  // strings die young (cheap to collect); only files naming a principal or user agent not cached
-  // yet wait, as text, for the one round trip that stores them all.
   // Gzipped trail files inflate about tenfold and their COPY text is about half the JSON.
-  const out = new CopyTextBuffer(4 * files.reduce((sum, file) => sum + file.bytes.byteLength, 0));
-  const slots: (WrittenFile | Waiting | null)[] = [];
+  const out = new CopyTextWriter(store, 4 * files.reduce((sum, file) => sum + file.bytes.byteLength, 0));
+  const written: (WrittenFile | null)[] = [];
   const repeats = new RepeatedEvents();
   for (const file of files) {
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     const content = hasGzipMagic(bytes) ? await inflateInMemory(bytes, limits) : bytes;
     if (!content) {
-      slots.push(null);
+      written.push(null);
       continue;
     }
     const { decoder, shape, streamError } = decodeContent(content, file.path);
     const rows = decoder.takeRows();
-    const builder = new CopyLineBuilder(store, file.fileRowId);
-    builder.add(rows);
-    const loaded: Loaded = {
+    const start = out.size;
+    out.add(file.fileRowId, rows);
+    written.push({
       fileRowId: file.fileRowId,
       stats: decoder.stats,
       shape,
@@ -72,17 +69,14 @@ export async function decodeBatch(
       contentSha256: createHash('sha256').update(content).digest('hex'),
       lines: rows.length,
       repeatedLines: repeats.among(rows),
-    };
-    slots.push(builder.waiting ? { ...loaded, builder } : { ...loaded, ...out.write(builder.take()) });
+      start,
+      end: out.size,
+    });
   }
-  // New addresses are stored even when every id was cached.
+  // One round trip stores the batch's new principals, user agents and addresses.
   await store.flush();
-  const written = slots.map((slot) => {
-    if (slot === null || !('builder' in slot)) return slot;
-    const { builder, ...loaded } = slot;
-    return { ...loaded, ...out.write(builder.take()) };
-  });
-  const whole = out.finish();
+  out.fillBlanks();
+  const whole = out.take();
   return written.map((file) => {
     if (!file) return null;
     const { start, end, ...rest } = file;
@@ -90,43 +84,7 @@ export async function decodeBatch(
   });
 }
 
-type Loaded = Omit<DecodedFile, 'copy'>;
-type Waiting = Loaded & { builder: CopyLineBuilder };
-type WrittenFile = Loaded & { start: number; end: number };
-
-/**
- * The batch's COPY text in one buffer of its own (not a slice of Node's shared pool), each file's
- * `copy` a view of it: one allocation and one transfer back from a worker per batch instead of
- * one per file, which on trails of many small files the garbage collector noticed.
- */
-class CopyTextBuffer {
-  private buffer: Buffer;
-  private length = 0;
-
-  constructor(sizeHint: number) {
-    this.buffer = Buffer.allocUnsafeSlow(Math.min(Math.max(sizeHint, 64 * 1024), 64 * 1024 * 1024));
-  }
-
-  write(lines: string[]): { start: number; end: number } {
-    const start = this.length;
-    for (const line of lines) {
-      // A UTF-16 code unit is at most three UTF-8 bytes: room for that spares measuring the line.
-      if (this.length + 3 * line.length > this.buffer.length) this.grow(this.length + 3 * line.length);
-      this.length += this.buffer.write(line, this.length);
-    }
-    return { start, end: this.length };
-  }
-
-  finish(): Buffer {
-    return this.buffer.subarray(0, this.length);
-  }
-
-  private grow(needed: number): void {
-    const next = Buffer.allocUnsafeSlow(Math.max(needed, this.buffer.length * 2));
-    this.buffer.copy(next, 0, 0, this.length);
-    this.buffer = next;
-  }
-}
+type WrittenFile = Omit<DecodedFile, 'copy'> & { start: number; end: number };
 
 /** Null when the gzip is damaged or inflates too far. */
 async function inflateInMemory(bytes: Buffer, limits: DecodeLimits): Promise<Buffer | null> {

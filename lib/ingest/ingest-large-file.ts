@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CopyLineBuilder } from './copy-lines';
+import { CopyTextWriter } from './copy-lines';
 import { ByteCounter, ContentGuard, gunzip, isGzipped } from './decoded-stream';
 import { dimensionStoreFor } from './dimensions';
 import {
@@ -20,8 +20,8 @@ import { insertRawChunks, JsonLinesChunker } from './raw-chunks';
 import { MAX_RECORD_BYTES, RecordDecoder, shapeOf } from './record-decoder';
 import { RecordSplitter, type SplitItem } from './record-splitter';
 
-// Rows are given their dimension ids and sent in groups of this many.
-const ROWS_PER_WRITE = 2000;
+// COPY text is sent in pieces of about this size.
+const SEND_BYTES = 2 * 1024 * 1024;
 
 /**
  * Loads one large (or damaged) file in its own transaction, streaming in bounded memory: inflate
@@ -42,12 +42,15 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
     await client.query(STAGE_TABLE);
     await client.query('BEGIN');
     let copy: CopyStream = openCopy(client, COPY_STAGE);
-    // Rows become COPY text as they are decoded; see CopyLineBuilder.
-    const lines = new CopyLineBuilder(store, entry.fileRowId);
+    // Rows become COPY text as they are decoded; see CopyTextWriter.
+    const text = new CopyTextWriter(store, SEND_BYTES + MAX_RECORD_BYTES);
     const send = async () => {
-      if (!lines.size) return;
-      if (lines.waiting) await store.flush();
-      await copy.write(lines.take().join(''));
+      if (!text.size) return;
+      if (text.waiting) {
+        await store.flush();
+        text.fillBlanks();
+      }
+      await copy.write(text.take());
     };
     const storePart = async () => {
       const part = await chunker.take();
@@ -73,8 +76,8 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
         try {
           for await (const chunk of chunks) {
             splitter.write(chunk, add);
-            lines.add(decoder.takeRows());
-            if (lines.size >= ROWS_PER_WRITE) await send();
+            text.add(entry.fileRowId, decoder.takeRows());
+            if (text.size >= SEND_BYTES) await send();
             if (chunker.full) await storePart();
           }
           splitter.end(add);
@@ -96,7 +99,7 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
       );
     }
     await consuming.catch(() => {});
-    lines.add(decoder.takeRows());
+    text.add(entry.fileRowId, decoder.takeRows());
     await send();
     await store.flush();
     await storePart();
