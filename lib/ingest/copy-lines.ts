@@ -9,6 +9,7 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const NULL_FIELD = '\\N';
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Writes decoded rows as UTF-8 COPY text into a buffer of its own (not a slice of Node's shared
@@ -22,7 +23,8 @@ const NULL_FIELD = '\\N';
  * each young collection copy it.)
  */
 export class CopyTextWriter {
-  private buffer: Buffer;
+  // Allocated when first written to, so a take leaves nothing allocated behind it.
+  private buffer = EMPTY;
   private length = 0;
   private readonly blankPrincipals = new Map<string, number[]>();
   private readonly blankAgents = new Map<string, number[]>();
@@ -30,9 +32,7 @@ export class CopyTextWriter {
   constructor(
     private readonly store: DimensionStore,
     private readonly sizeHint: number,
-  ) {
-    this.buffer = Buffer.allocUnsafeSlow(clampSize(sizeHint));
-  }
+  ) {}
 
   /** Bytes written since the last take. */
   get size(): number {
@@ -82,8 +82,9 @@ export class CopyTextWriter {
   /** The text written since the last take; later writes go to a new buffer. */
   take(): Buffer {
     if (this.waiting) throw new Error('COPY text taken before its dimension ids were filled in');
-    const text = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafeSlow(clampSize(this.sizeHint));
+    // A buffer of its own even when empty: a worker transfers it, which would detach EMPTY.
+    const text = this.length ? this.buffer.subarray(0, this.length) : Buffer.allocUnsafeSlow(0);
+    this.buffer = EMPTY;
     this.length = 0;
     return text;
   }
@@ -102,7 +103,9 @@ export class CopyTextWriter {
 
   private reserve(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
-    const next = Buffer.allocUnsafeSlow(Math.max(this.length + bytes, this.buffer.length * 2));
+    const next = Buffer.allocUnsafeSlow(
+      Math.max(this.length + bytes, this.buffer.length * 2, clampSize(this.sizeHint)),
+    );
     this.buffer.copy(next, 0, 0, this.length);
     this.buffer = next;
   }

@@ -45,12 +45,15 @@ export async function decodeBatch(
   files: FileToDecode[],
   limits: DecodeLimits,
   store: DimensionStore,
+  /** Lets other callbacks run after this many files: set on a thread that also feeds the database. */
+  yieldEveryFiles = Number.POSITIVE_INFINITY,
 ): Promise<(DecodedFile | null)[]> {
   // Gzipped trail files inflate about tenfold and their COPY text is about half the JSON.
   const out = new CopyTextWriter(store, 4 * files.reduce((sum, file) => sum + file.bytes.byteLength, 0));
   const written: (WrittenFile | null)[] = [];
   const repeats = new RepeatedEvents();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    if (index > 0 && index % yieldEveryFiles === 0) await new Promise((resolve) => setImmediate(resolve));
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     const content = hasGzipMagic(bytes) ? await inflateInMemory(bytes, limits) : bytes;
     if (!content) {

@@ -16,6 +16,7 @@ export interface DecoderPool {
 }
 
 const WORKER_FILE = path.join(projectRoot, 'scripts', 'decode-worker.mjs');
+const CALLING_THREAD_YIELD_FILES = 10;
 
 /**
  * TRAILHOUND_DECODE_THREADS, else one per core but one (the calling thread feeds the database,
@@ -87,7 +88,10 @@ function stopAllocationSitePretenuring(): void {
 
 function inThreadDecoder(pool: pg.Pool): DecoderPool {
   return {
-    decode: (files, limits) => decodeBatch(files, limits, dimensionStoreFor(pool)),
+    // Between files the calling thread answers the database (a COPY done, a commit), so its
+    // loaders do not stand idle while it decodes a whole batch.
+    decode: (files, limits) =>
+      decodeBatch(files, limits, dimensionStoreFor(pool), CALLING_THREAD_YIELD_FILES),
     close: async () => {},
   };
 }
