@@ -16,8 +16,8 @@ const EMPTY = Buffer.alloc(0);
  * pool), so a batch's text is one allocation and one transfer back from a worker.
  *
  * Each row is written as soon as it is added, so its parsed event dies young. A row whose
- * principal or user agent is not cached yet gets a blank field for that id, filled in once
- * `store.flush()` has stored the values noted for it: only the blanks' offsets wait, by key,
+ * principal or user agent is not cached yet gets a blank field for that id, filled in by `take`
+ * once `store.flush()` has stored the values noted for it: only the blanks' offsets wait, by key,
  * never the events or their text. (Holding a file's events across that round trip made V8
  * pretenure them, allocating every later event straight in old space; holding their text made
  * each young collection copy it.)
@@ -37,11 +37,6 @@ export class CopyTextWriter {
   /** Bytes written since the last take. */
   get size(): number {
     return this.length;
-  }
-
-  /** True when some row still has a blank id, to be filled after `store.flush()`. */
-  get waiting(): boolean {
-    return this.blankPrincipals.size > 0 || this.blankAgents.size > 0;
   }
 
   add(ingestFileId: string, rows: DecodedRow[]): void {
@@ -65,28 +60,32 @@ export class CopyTextWriter {
     }
   }
 
-  /** Writes the ids `store.flush()` has stored over the blanks left for them. */
-  fillBlanks(): void {
-    for (const [key, offsets] of this.blankPrincipals) {
-      const id = this.store.storedPrincipalId(key);
-      for (const offset of offsets) this.buffer.write(id, offset, 'latin1');
-    }
-    for (const [value, offsets] of this.blankAgents) {
-      const id = this.store.storedUserAgentId(value) as string;
-      for (const offset of offsets) this.buffer.write(id, offset, 'latin1');
-    }
-    this.blankPrincipals.clear();
-    this.blankAgents.clear();
-  }
-
-  /** The text written since the last take; later writes go to a new buffer. */
-  take(): Buffer {
-    if (this.waiting) throw new Error('COPY text taken before its dimension ids were filled in');
+  /**
+   * The text written since the last take, once `store.flush()` has stored every value its rows
+   * noted (new addresses included) and the ids are written over the blanks. Later writes go to a
+   * new buffer.
+   */
+  async take(): Promise<Buffer> {
+    await this.store.flush();
+    this.fillBlanks();
     // A buffer of its own even when empty: a worker transfers it, which would detach EMPTY.
     const text = this.length ? this.buffer.subarray(0, this.length) : Buffer.allocUnsafeSlow(0);
     this.buffer = EMPTY;
     this.length = 0;
     return text;
+  }
+
+  private fillBlanks(): void {
+    for (const [key, offsets] of this.blankPrincipals) {
+      const id = this.store.storedPrincipalId(key);
+      for (const offset of offsets) this.buffer.write(id, offset, 'latin1');
+    }
+    for (const [value, offsets] of this.blankAgents) {
+      const id = this.store.storedUserAgentId(value);
+      for (const offset of offsets) this.buffer.write(id, offset, 'latin1');
+    }
+    this.blankPrincipals.clear();
+    this.blankAgents.clear();
   }
 
   private writeId(id: string | undefined, key: string, blanks: Map<string, number[]>): void {

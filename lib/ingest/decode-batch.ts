@@ -77,9 +77,7 @@ export async function decodeBatch(
     });
   }
   // One round trip stores the batch's new principals, user agents and addresses.
-  await store.flush();
-  out.fillBlanks();
-  const whole = out.take();
+  const whole = await out.take();
   return written.map((file) => {
     if (!file) return null;
     const { start, end, ...rest } = file;

@@ -32,12 +32,14 @@ const UPSERT_USER_AGENTS = `
 const INSERT_IPS = `
   INSERT INTO ip_address (ip, kind) SELECT * FROM unnest($1::inet[], $2::text[]) ON CONFLICT (ip) DO NOTHING`;
 
+const principalKeyOf = (accountId: string, principalKey: string) => `${accountId}\u0000${principalKey}`;
+
 /** The cache key of an event's principal: account and principal key. */
 export const principalCacheKey = (event: NormalizedEvent) =>
-  `${event.recipientAccountId}\u0000${event.principalKey}`;
+  principalKeyOf(event.recipientAccountId, event.principalKey);
 
 /** A principal row's values, in UPSERT_PRINCIPALS's parameter order. */
-type PrincipalColumns = (string | null)[];
+type PrincipalColumns = [accountId: string, principalKey: string, ...rest: (string | null)[]];
 
 /**
  * The principal, user-agent and address rows events point at. Lookups hit a per-process cache;
@@ -46,7 +48,7 @@ type PrincipalColumns = (string | null)[];
  * append-only and idempotent, so a load that rolls back leaves at worst an unused row, and
  * concurrent loaders never wait on each other's uncommitted keys.
  *
- * Only the noted values wait for the round trip, never the events: see CopyLineBuilder.
+ * Only the noted values wait for the round trip, never the events: see CopyTextWriter.
  */
 export class DimensionStore {
   private readonly principals = new Map<string, string>();
@@ -103,8 +105,7 @@ export class DimensionStore {
     return id;
   }
 
-  storedUserAgentId(value: string | null): string | null {
-    if (value === null) return null;
+  storedUserAgentId(value: string): string {
     const id = this.userAgents.get(value);
     if (id === undefined) throw new Error(`user agent ${JSON.stringify(value)} was not stored`);
     return id;
@@ -138,12 +139,12 @@ export class DimensionStore {
     if (this.principals.size + rows.length > MAX_CACHED) this.principals.clear();
     const params = rows[0]?.map((_, column) => rows.map((row) => row[column])) ?? [];
     const store = (found: { id: string; account_id: string; principal_key: string }[]) => {
-      for (const row of found) this.principals.set(`${row.account_id}\u0000${row.principal_key}`, row.id);
+      for (const row of found) this.principals.set(principalKeyOf(row.account_id, row.principal_key), row.id);
     };
     store((await this.pool.query(UPSERT_PRINCIPALS, params)).rows);
     // A row another loader committed after this statement's snapshot was neither inserted nor
     // visible to it; a second statement sees it.
-    if (rows.some(([account, key]) => !this.principals.has(`${account}\u0000${key}`))) {
+    if (rows.some(([account, key]) => !this.principals.has(principalKeyOf(account, key)))) {
       store((await this.pool.query(UPSERT_PRINCIPALS, params)).rows);
     }
   }

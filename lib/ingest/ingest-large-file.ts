@@ -45,12 +45,7 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
     // Rows become COPY text as they are decoded; see CopyTextWriter.
     const text = new CopyTextWriter(store, SEND_BYTES + MAX_RECORD_BYTES);
     const send = async () => {
-      if (!text.size) return;
-      if (text.waiting) {
-        await store.flush();
-        text.fillBlanks();
-      }
-      await copy.write(text.take());
+      if (text.size) await copy.write(await text.take());
     };
     const storePart = async () => {
       const part = await chunker.take();
@@ -101,7 +96,6 @@ export async function ingestLargeFile(entry: BatchEntry, context: IngestBatchCon
     await consuming.catch(() => {});
     text.add(entry.fileRowId, decoder.takeRows());
     await send();
-    await store.flush();
     await storePart();
     await copy.end();
 
