@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inLockedTransaction } from '../db/locked-transaction';
 import type { AfterIngestStep } from '../ingest/after-ingest';
 import { getJobFiles, jobEventsCondition, jobFilesParams } from '../ingest/job-files';
 import { BUCKET_SQL, ROLE_ARN_SQL } from '../queries/principals/activity-sql';
@@ -134,20 +135,11 @@ export const FULL_REBUILD_STATEMENTS = [
   ...fill(ALL),
 ];
 
-async function inTransaction(pool: pg.Pool, statements: string[], params: unknown[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [PRINCIPAL_ROLLUP_LOCK]);
+function inTransaction(pool: pg.Pool, statements: string[], params: unknown[]): Promise<void> {
+  return inLockedTransaction(pool, PRINCIPAL_ROLLUP_LOCK, async (client) => {
     // Statements that name the job's parameters get them; the others take none.
     for (const sql of statements) await client.query(sql, /\$\d/.test(sql) ? params : []);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Re-rolls every principal hour the job's events fall in, and merges in what they add. */

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inLockedTransaction } from '../db/locked-transaction';
 import type { AfterIngestStep } from '../ingest/after-ingest';
 import { getJobFiles, jobEventsCondition, jobFilesParams } from '../ingest/job-files';
 
@@ -52,22 +53,13 @@ export async function getJobHourRange(pool: pg.Pool, jobId: string): Promise<Hou
  * readers see either the old hours or the new ones. Events of other jobs in the same hours are
  * counted again too, which is what makes the result exact whatever order jobs ran in.
  */
-export async function refreshRollups(pool: pg.Pool, range: HourRange): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+export function refreshRollups(pool: pg.Pool, range: HourRange): Promise<void> {
+  return inLockedTransaction(pool, ROLLUP_LOCK, async (client) => {
     for (const table of TABLES) {
       await client.query(`DELETE FROM ${table} WHERE hour >= $1 AND hour < $2`, [range.from, range.to]);
     }
     for (const rebuild of REBUILDS) await client.query(rebuild, [range.from, range.to]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export const refreshRollupsStep: AfterIngestStep = {
