@@ -51,6 +51,21 @@ export function formatUtcClock(value: Date | string | number): string {
   return UTC_CLOCK.format(new Date(value));
 }
 
+// <input type="datetime-local"> has no zone. The UI speaks UTC, so its values are read and written
+// as UTC: "2026-03-14T09:05" is 09:05 UTC whatever the browser's own zone.
+
+/** The instant as an <input type="datetime-local"> value, "2026-03-14T09:05"; "" when there is none. */
+export function toUtcInputValue(value: Date | string | undefined): string {
+  const date = value === undefined ? undefined : new Date(value);
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 16) : '';
+}
+
+/** The ISO instant a datetime-local value names, read as UTC; "" for an empty or malformed value. */
+export function fromUtcInputValue(value: string): string {
+  const date = new Date(`${value}:00Z`);
+  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+}
+
 const COUNT = new Intl.NumberFormat('en-US');
 const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 

@@ -6,6 +6,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { cx } from '@/components/ui/cx';
 import { selectClasses } from '@/components/ui/Field';
+import { fromUtcInputValue, toUtcInputValue } from '@/lib/format';
 import type { ExplorerOptions } from '@/lib/queries/events/get-explorer-options';
 import { clearedHref, type ExplorerParams, explorerHref } from './explorer-url';
 
@@ -39,11 +40,6 @@ const FORM_FIELDS = [
 
 const INPUT =
   'block h-8 w-full rounded-lg border border-line-strong bg-surface px-2.5 text-[13px] text-fg shadow-xs placeholder:text-subtle focus:border-accent focus:ring-2 focus:ring-accent/25 focus:outline-none';
-
-/** `2026-10-01T12:00:00.000Z` to the `datetime-local` value `2026-10-01T12:00` (both UTC). */
-function toLocalInput(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16) : '';
-}
 
 function Control({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
@@ -100,8 +96,7 @@ export function EventFilterBar({ current, options }: { current: ExplorerParams; 
     const patch: Record<string, string | null> = {};
     for (const name of FORM_FIELDS) {
       const value = String(data.get(name) ?? '').trim();
-      // datetime-local has no zone; the UI is in UTC.
-      patch[name] = value && (name === 'from' || name === 'to') ? `${value}:00Z` : value || null;
+      patch[name] = (name === 'from' || name === 'to' ? fromUtcInputValue(value) : value) || null;
     }
     router.push(explorerHref(current, { ...patch, ev: null }));
   };
@@ -122,7 +117,7 @@ export function EventFilterBar({ current, options }: { current: ExplorerParams; 
               id={`filter-${name}`}
               name={name}
               type="datetime-local"
-              defaultValue={toLocalInput(current[name])}
+              defaultValue={toUtcInputValue(current[name])}
               className={INPUT}
             />
           </Control>

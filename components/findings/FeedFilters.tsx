@@ -4,6 +4,7 @@ import { selectClasses } from '@/components/ui/Field';
 import { type FeedQuery, feedFilters } from '@/lib/findings/feed-query';
 import { TACTIC_LIST } from '@/lib/findings/rule-info';
 import { FINDING_STATUS_LABELS, FINDING_STATUSES } from '@/lib/findings/status';
+import { toUtcInputValue } from '@/lib/format';
 import { findingsHref } from '@/lib/links';
 import type { FeedOptions } from '@/lib/queries/findings/get-feed-options';
 import { SEVERITIES, SEVERITY_LABELS } from '@/lib/severity';
@@ -13,11 +14,6 @@ const LABEL = 'block text-xs font-medium text-muted';
 // Width is the caller's: the grid's selects fill their cell, the second row's have fixed widths.
 const CONTROL = `${selectClasses} mt-1 pl-2.5`;
 const CELL_CONTROL = `${CONTROL} w-full`;
-
-/** "2026-03-14T09:05" for <input type="datetime-local">, in UTC like the rest of the UI. */
-function localValue(date: Date | undefined): string | undefined {
-  return date ? date.toISOString().slice(0, 16) : undefined;
-}
 
 /**
  * The feed's filters as a plain GET form: submitting it writes the query string, so the filtered
@@ -154,7 +150,7 @@ export function FeedFilters({
           <input
             type="datetime-local"
             name="from"
-            defaultValue={localValue(query.from)}
+            defaultValue={toUtcInputValue(query.from)}
             className={`${CONTROL} w-52`}
           />
         </label>
@@ -163,7 +159,7 @@ export function FeedFilters({
           <input
             type="datetime-local"
             name="to"
-            defaultValue={localValue(query.to)}
+            defaultValue={toUtcInputValue(query.to)}
             className={`${CONTROL} w-52`}
           />
         </label>

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useId } from 'react';
 import { buttonClasses } from '@/components/ui/Button';
 import { selectClasses } from '@/components/ui/Field';
+import { fromUtcInputValue, toUtcInputValue } from '@/lib/format';
 import { hrefWith } from '@/lib/principals/href-with';
 
 const HOUR = 3_600_000;
@@ -14,10 +15,6 @@ const PRESETS = [
   { label: '7 days', ms: 7 * 24 * HOUR },
   { label: '30 days', ms: 30 * 24 * HOUR },
 ];
-
-// The UI speaks UTC (lib/format.ts), so datetime-local values are read and written as UTC.
-const toInput = (iso: string) => iso.slice(0, 16);
-const fromInput = (value: string) => (value ? new Date(`${value}:00Z`).toISOString() : '');
 
 /** A new scope starts the timeline over. */
 function scopeHref(base: string, changes: Record<string, string | undefined>): string {
@@ -47,7 +44,7 @@ export function ScopeSelector({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const value = (name: string) => fromInput(String(data.get(name) ?? ''));
+    const value = (name: string) => fromUtcInputValue(String(data.get(name) ?? ''));
     const bfrom = value('bfrom');
     const bto = value('bto');
     const keepBaseline = bfrom !== baseline.from || bto !== baseline.to || !baselineIsDefault;
@@ -102,7 +99,7 @@ export function ScopeSelector({
               id={`${id}-${name}`}
               type="datetime-local"
               name={name}
-              defaultValue={toInput(value)}
+              defaultValue={toUtcInputValue(value)}
               className={`${selectClasses} w-56 pr-2`}
               required
             />
