@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inLockedTransaction } from '../db/locked-transaction';
+import { inLockedTransaction } from '../db/transaction';
 import type { AfterIngestStep } from '../ingest/after-ingest';
 import { getJobFiles, jobEventsCondition, jobFilesParams } from '../ingest/job-files';
 import { BUCKET_SQL, ROLE_ARN_SQL } from '../queries/principals/activity-sql';

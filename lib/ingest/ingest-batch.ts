@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../db/transaction';
 import type { DecodedFile } from './decode-batch';
 import type { DecodeLimits } from './decoded-stream';
 import type { DecoderPool } from './decoder-pool';
@@ -138,35 +139,32 @@ async function load(
     // Outside the transaction: LIKE holds a lock on `event` until commit, which would block
     // partition creation by other loaders.
     if (mode === 'merge') await client.query(STAGE_TABLE);
-    await client.query('BEGIN');
-    const copy = openCopy(client, mode === 'direct' ? COPY_EVENTS : COPY_STAGE);
-    // One write for the batch: a write per file cost a socket write per file.
-    await copy.write(joined(files.map((file) => copyText.get(file.fileRowId) as Buffer)));
-    await copy.end();
-    let inserted: Map<string, number>;
-    let updated = new Map<string, number>();
-    if (mode === 'direct') {
-      // A direct COPY either stores every line sent or fails.
-      inserted = new Map(files.map((file) => [file.fileRowId, file.lines - file.repeatedLines.length]));
-    } else {
-      ({ inserted, updated } = await mergeStaged(
-        client,
-        files.some((file) => file.stats.addenda > 0),
-      ));
-    }
-    const chunks: RawChunk[] = [];
-    for (const file of files) {
-      const used = (inserted.get(file.fileRowId) ?? 0) + (updated.get(file.fileRowId) ?? 0);
-      if (used > 0) chunks.push(await wholeFileChunk(file.fileRowId, file.delivered));
-    }
-    await insertRawChunks(client, chunks);
-    const outcomes = files.map((file) => buildOutcome(file, inserted.get(file.fileRowId) ?? 0));
-    await context.recordOutcomes(client, outcomes);
-    await client.query('COMMIT');
-    return outcomes;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
+    return await inTransaction(client, async () => {
+      const copy = openCopy(client, mode === 'direct' ? COPY_EVENTS : COPY_STAGE);
+      // One write for the batch: a write per file cost a socket write per file.
+      await copy.write(joined(files.map((file) => copyText.get(file.fileRowId) as Buffer)));
+      await copy.end();
+      let inserted: Map<string, number>;
+      let updated = new Map<string, number>();
+      if (mode === 'direct') {
+        // A direct COPY either stores every line sent or fails.
+        inserted = new Map(files.map((file) => [file.fileRowId, file.lines - file.repeatedLines.length]));
+      } else {
+        ({ inserted, updated } = await mergeStaged(
+          client,
+          files.some((file) => file.stats.addenda > 0),
+        ));
+      }
+      const chunks: RawChunk[] = [];
+      for (const file of files) {
+        const used = (inserted.get(file.fileRowId) ?? 0) + (updated.get(file.fileRowId) ?? 0);
+        if (used > 0) chunks.push(await wholeFileChunk(file.fileRowId, file.delivered));
+      }
+      await insertRawChunks(client, chunks);
+      const outcomes = files.map((file) => buildOutcome(file, inserted.get(file.fileRowId) ?? 0));
+      await context.recordOutcomes(client, outcomes);
+      return outcomes;
+    });
   } finally {
     client.release();
   }

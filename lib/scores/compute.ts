@@ -4,6 +4,7 @@
 // the per-day rules (features/day-features.ts) run in TypeScript on what the SQL gathered.
 
 import type pg from 'pg';
+import { inLockedTransaction } from '../db/transaction';
 import { collectAllPairs, collectJobPairs, rebuildDays } from './build-days';
 import { combine, LEARNING_DAYS } from './composite';
 import { type DayActivity, dayFeatures } from './features/day-features';
@@ -84,17 +85,13 @@ async function compute(
   options: { rebuild?: boolean } = {},
 ): Promise<ComputeSummary> {
   const seconds = { collect: 0, rebuild: 0, gather: 0, score: 0, windows: 0, total: 0 };
-  const client = await pool.connect();
-  try {
-    return await timed(seconds, 'total', async () => {
-      await client.query('BEGIN');
-      // One scorer at a time: two jobs finishing together would otherwise delete each other's rows.
-      await client.query('SELECT pg_advisory_xact_lock(7311842010)');
+  // One scorer at a time: two jobs finishing together would otherwise delete each other's rows.
+  return timed(seconds, 'total', () =>
+    inLockedTransaction(pool, 7311842010, async (client) => {
       await timed(seconds, 'collect', () => collect(client));
       const { rows: countRows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM score_pair');
       const pairsRebuilt = Number(countRows[0]?.n ?? 0);
       if (pairsRebuilt === 0) {
-        await client.query('COMMIT');
         return { pairsRebuilt: 0, daysScored: 0, featureRows: 0, seconds };
       }
       const rebuild = options.rebuild !== false;
@@ -105,15 +102,9 @@ async function compute(
       const gathered = await timed(seconds, 'gather', () => gather(client));
       const { daysScored, featureRows } = await timed(seconds, 'score', () => scoreTargets(client, gathered));
       await timed(seconds, 'windows', () => refreshWindowScores(client));
-      await client.query('COMMIT');
       return { pairsRebuilt, daysScored, featureRows, seconds };
-    });
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    }),
+  );
 }
 
 /**

@@ -10,6 +10,7 @@
 //   events are already stored (CloudTrail delivers late and unordered). Findings merge by dedup key.
 
 import type pg from 'pg';
+import { inTransaction } from '@/lib/db/transaction';
 import { getIpEnricher } from '@/lib/enrich';
 import {
   type ActiveRuleInputs,
@@ -182,8 +183,7 @@ async function prepareRun(client: pg.ClientBase, options: AnalysisOptions): Prom
 
 async function save(state: RunState, replace: boolean, jobId: string | null): Promise<string[]> {
   const client = state.db;
-  await client.query('BEGIN');
-  try {
+  return inTransaction(client, async () => {
     const ids = await state.findings.save(client, { replace });
     await state.baseline.save(client, { replace });
     if (jobId !== null) {
@@ -200,12 +200,8 @@ async function save(state: RunState, replace: boolean, jobId: string | null): Pr
          SELECT id, 0, 0 FROM ingest_job ON CONFLICT (job_id) DO NOTHING`,
       );
     }
-    await client.query('COMMIT');
     return ids;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 function result(

@@ -3,6 +3,7 @@
 // The stored YAML is compiled again on every load, so what runs is always what the admin uploaded.
 
 import type pg from 'pg';
+import { inTransaction } from '@/lib/db/transaction';
 import type { Severity } from '@/lib/severity';
 import type { SigmaRuleId } from '../types';
 import type { CompiledSigmaRule } from './compile';
@@ -81,55 +82,52 @@ export async function importSigmaFiles(
   const seen = new Map<string, string>();
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    for (const file of files) {
-      const fileReport: SigmaFileReport = { file: file.name, rules: [] };
-      for (const result of parseSigmaFile(file.name, file.text)) {
-        if (result.ok) {
-          const { rule } = result;
-          const earlier = seen.get(rule.id);
-          if (earlier !== undefined) {
-            const error = `${file.name}: rule "${rule.title}" (${rule.sigmaId ?? rule.id}): id: already used by a rule in ${earlier} of this import`;
-            fileReport.rules.push({ ruleId: rule.id, title: rule.title, status: 'failed', error });
-            report.failed++;
-            continue;
-          }
-          seen.set(rule.id, file.name);
-          const { rows } = await client.query<{ inserted: boolean }>(UPSERT_GOOD, [
-            rule.id,
-            rule.sigmaId,
-            rule.title,
-            rule.meta.severity,
-            file.name,
-            result.source,
-            uploadedBy,
-          ]);
-          const status = rows[0]?.inserted ? 'imported' : 'updated';
-          report[status]++;
-          fileReport.rules.push({ ruleId: rule.id, title: rule.title, status, error: null });
-        } else {
-          const { error, ruleId } = result;
-          if (ruleId && !seen.has(ruleId)) {
-            await client.query(INSERT_FAILED, [
-              ruleId,
-              error.ref.sigmaId,
-              error.ref.title ?? `${file.name} #${result.document}`,
+    await inTransaction(client, async () => {
+      for (const file of files) {
+        const fileReport: SigmaFileReport = { file: file.name, rules: [] };
+        for (const result of parseSigmaFile(file.name, file.text)) {
+          if (result.ok) {
+            const { rule } = result;
+            const earlier = seen.get(rule.id);
+            if (earlier !== undefined) {
+              const error = `${file.name}: rule "${rule.title}" (${rule.sigmaId ?? rule.id}): id: already used by a rule in ${earlier} of this import`;
+              fileReport.rules.push({ ruleId: rule.id, title: rule.title, status: 'failed', error });
+              report.failed++;
+              continue;
+            }
+            seen.set(rule.id, file.name);
+            const { rows } = await client.query<{ inserted: boolean }>(UPSERT_GOOD, [
+              rule.id,
+              rule.sigmaId,
+              rule.title,
+              rule.meta.severity,
               file.name,
               result.source,
-              error.message,
               uploadedBy,
             ]);
+            const status = rows[0]?.inserted ? 'imported' : 'updated';
+            report[status]++;
+            fileReport.rules.push({ ruleId: rule.id, title: rule.title, status, error: null });
+          } else {
+            const { error, ruleId } = result;
+            if (ruleId && !seen.has(ruleId)) {
+              await client.query(INSERT_FAILED, [
+                ruleId,
+                error.ref.sigmaId,
+                error.ref.title ?? `${file.name} #${result.document}`,
+                file.name,
+                result.source,
+                error.message,
+                uploadedBy,
+              ]);
+            }
+            report.failed++;
+            fileReport.rules.push({ ruleId, title: error.ref.title, status: 'failed', error: error.message });
           }
-          report.failed++;
-          fileReport.rules.push({ ruleId, title: error.ref.title, status: 'failed', error: error.message });
         }
+        report.files.push(fileReport);
       }
-      report.files.push(fileReport);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
+    });
   } finally {
     client.release();
   }
