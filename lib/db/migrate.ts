@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../config/paths';
 import { UserFacingError } from './errors';
+import { inTransaction } from './transaction';
 
 export const MIGRATIONS_DIR = path.join(projectRoot, 'prisma', 'migrations');
 const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+$/;
@@ -67,16 +68,15 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
         result.alreadyApplied.push(migration.name);
         continue;
       }
-      await client.query('BEGIN');
       try {
-        await client.query(migration.sql);
-        await client.query('INSERT INTO _trailhound_migrations (name, checksum) VALUES ($1, $2)', [
-          migration.name,
-          migration.checksum,
-        ]);
-        await client.query('COMMIT');
+        await inTransaction(client, async () => {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO _trailhound_migrations (name, checksum) VALUES ($1, $2)', [
+            migration.name,
+            migration.checksum,
+          ]);
+        });
       } catch (error) {
-        await client.query('ROLLBACK');
         throw new UserFacingError(`Migration ${migration.name} failed: ${(error as Error).message}`);
       }
       result.applied.push(migration.name);
